@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build, the app and the tests need (run as root on Debian 12).
+# Idempotent: packages already present are skipped by apt.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+  # Tauri 2 / WebKitGTK (see ../shared/spec/dependencies.md)
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev pkg-config build-essential
+  # End-to-end tests of the app window
+  xvfb webkit2gtk-driver imagemagick x11-utils
+  # Real clients that read what we export
+  poppler-utils libreoffice-writer-nogui fontconfig
+  # Fallback font (Noto Serif CJK SC) copied into assets/fonts
+  fonts-noto-cjk
+  # Tools used by scripts
+  python3-venv curl ca-certificates
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

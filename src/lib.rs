@@ -1,0 +1,9 @@
+//! Bulletin: the engine behind the desktop app and the command line.
+//!
+//! Content (`model`), storage (`store`), input (`import`, `json`), typesetting (`layout`) and each
+//! output format (`pdf`, `docx`, `svg`) are kept apart: layout positions pages once, and every
+//! backend only draws them.
+
+pub mod atomic_file;
+pub mod json;
+pub mod model;

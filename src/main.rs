@@ -1,0 +1,5 @@
+//! `bulletin`: the command-line front end of the engine.
+
+fn main() {
+    println!("bulletin");
+}

@@ -1,0 +1,400 @@
+//! The issue model: what an editor composes, independent of storage and output formats.
+//!
+//! Its serde form is the JSON interchange format (see `crate::json`); ids live in the store,
+//! not here, so the same content exported twice gives the same JSON.
+
+use std::fmt;
+use std::num::NonZeroU32;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// 第N期: the issue's number within its year, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IssueNumber(NonZeroU32);
+
+/// 总第M期: the issue's number over all time, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TotalNumber(NonZeroU32);
+
+/// 共印N份: how many copies are printed (at least one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Copies(NonZeroU32);
+
+macro_rules! counted_number {
+    ($t:ident, $what:literal) => {
+        impl $t {
+            /// Makes the number; `None` for 0, which no issue has.
+            pub fn new(n: u32) -> Option<Self> {
+                NonZeroU32::new(n).map(Self)
+            }
+
+            /// The number as a plain integer (always ≥ 1).
+            pub fn get(self) -> u32 {
+                self.0.get()
+            }
+
+            /// The next number.
+            pub fn next(self) -> Self {
+                Self(self.0.saturating_add(1))
+            }
+        }
+
+        impl TryFrom<u32> for $t {
+            type Error = ModelError;
+            fn try_from(n: u32) -> Result<Self, ModelError> {
+                Self::new(n).ok_or(ModelError::ZeroNumber($what))
+            }
+        }
+
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+counted_number!(IssueNumber, "期号");
+counted_number!(TotalNumber, "总期号");
+counted_number!(Copies, "印数");
+
+/// A value the model refuses.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    /// A number that must be ≥ 1 was 0.
+    #[error("{0}必须大于0")]
+    ZeroNumber(&'static str),
+}
+
+/// The masthead 版头: name, numbers, editing body and date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Masthead {
+    /// 简报名称, e.g. 「温州科协信息」.
+    pub name: String,
+    /// 第N期, restarting every year.
+    pub number: IssueNumber,
+    /// 总第M期, counting every issue ever published.
+    pub total_number: TotalNumber,
+    /// 编印单位, e.g. 「温州市科学技术协会编」.
+    pub editor: String,
+    /// 印发日期.
+    pub date: NaiveDate,
+}
+
+impl Masthead {
+    /// 「第4期」.
+    pub fn number_label(&self) -> String {
+        format!("第{}期", self.number)
+    }
+
+    /// 「（总第245期）」 with full-width parentheses.
+    pub fn total_label(&self) -> String {
+        format!("（总第{}期）", self.total_number)
+    }
+
+    /// The date as the spec writes it (§2, GB/T 9704 §7.3.5.4): 「2020年4月30日」, no leading zeros.
+    pub fn date_label(&self) -> String {
+        chinese_date(self.date)
+    }
+
+    /// The document title used in PDF/DOCX properties: 「温州科协信息 2020年第4期（总第245期）」.
+    pub fn title(&self) -> String {
+        format!(
+            "{} {}年第{}期（总第{}期）",
+            self.name,
+            self.date.year(),
+            self.number,
+            self.total_number
+        )
+    }
+}
+
+/// 「2020年4月30日」: Arabic numerals, the year in full, no leading zeros.
+pub fn chinese_date(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// The kind of a block inside an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// A body paragraph in 仿宋.
+    Paragraph,
+    /// A level-1 heading 「一、…」 in 黑体.
+    Heading1,
+    /// A level-2 heading 「（一）…」 in 楷体.
+    Heading2,
+}
+
+/// One block of an article's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text, one paragraph, no line breaks.
+    pub text: String,
+}
+
+impl Block {
+    /// A body paragraph.
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Self { kind: BlockKind::Paragraph, text: text.into() }
+    }
+}
+
+/// An article: headline lines, body blocks, optional byline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The headline as the lines the editor chose (at least one when well-formed).
+    pub headline: Vec<String>,
+    /// A shorter text for 本期要目, when the editor gives one.
+    #[serde(default)]
+    pub toc_text: Option<String>,
+    /// The body in order.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    /// 「叶贤挺」, shown as 「（叶贤挺）」 at the end of the last paragraph.
+    #[serde(default)]
+    pub byline: Option<String>,
+}
+
+impl Article {
+    /// The headline on one line, as the TOC shows it: line breaks become nothing (spec §3).
+    pub fn headline_text(&self) -> String {
+        self.headline.concat()
+    }
+
+    /// The text of this article's entry in 本期要目: the TOC text if given, else the headline.
+    pub fn toc_entry(&self) -> String {
+        match &self.toc_text {
+            Some(t) if !t.trim().is_empty() => t.clone(),
+            _ => self.headline_text(),
+        }
+    }
+
+    /// 「（叶贤挺）」, if there is a byline.
+    pub fn byline_label(&self) -> Option<String> {
+        self.byline
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(|b| format!("（{b}）"))
+    }
+}
+
+/// A brief 简讯: one paragraph starting with its date and ending with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brief {
+    /// 「4月7日」 or a range 「4月9日—27日」.
+    pub date_text: String,
+    /// The text after the date. The usual joining 「，」 is not part of it; any other separator
+    /// as written in an imported text (e.g. a half-width `,`) is kept at its start, for the proofreader.
+    pub text: String,
+    /// 「叶贤挺」 or 「市科协」, shown as 「（…）」 at the end.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Brief {
+    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
+    pub fn paragraph_text(&self) -> String {
+        let mut s = String::new();
+        let date = self.date_text.trim();
+        if !date.is_empty() {
+            s.push_str(date);
+            if !self.text.starts_with([',', '，', ':', '：', '、']) {
+                s.push('，');
+            }
+        }
+        s.push_str(&self.text);
+        if let Some(src) = self.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            s.push('（');
+            s.push_str(src);
+            s.push('）');
+        }
+        s
+    }
+}
+
+/// The closing block 版记: 报/送/发 rows (each optional) and 共印N份.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closing {
+    /// 报：… (to superiors).
+    #[serde(default)]
+    pub report_to: Option<String>,
+    /// 送：… (to peers).
+    #[serde(default)]
+    pub send_to: Option<String>,
+    /// 发：… (to subordinate units).
+    #[serde(default)]
+    pub distribute_to: Option<String>,
+    /// 共印N份.
+    #[serde(default)]
+    pub copies: Option<Copies>,
+}
+
+impl Closing {
+    /// The rows present, as (label, text): 「报」「送」「发」.
+    pub fn rows(&self) -> Vec<(&'static str, &str)> {
+        [("报", &self.report_to), ("送", &self.send_to), ("发", &self.distribute_to)]
+            .into_iter()
+            .filter_map(|(label, v)| {
+                v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| (label, t))
+            })
+            .collect()
+    }
+
+    /// 「（共印100份）」, if the number of copies is set.
+    pub fn copies_label(&self) -> Option<String> {
+        self.copies.map(|n| format!("（共印{n}份）"))
+    }
+
+    /// Whether there is nothing to print.
+    pub fn is_empty(&self) -> bool {
+        self.rows().is_empty() && self.copies.is_none()
+    }
+}
+
+/// Where an issue is in its life.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 草稿.
+    #[default]
+    Draft,
+    /// 校对中.
+    InProof,
+    /// 已印发.
+    Published,
+}
+
+impl Status {
+    /// The label the UI shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "草稿",
+            Status::InProof => "校对中",
+            Status::Published => "已印发",
+        }
+    }
+}
+
+/// One issue of the bulletin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// 版头.
+    pub masthead: Masthead,
+    /// Articles in order.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// 简讯 in order.
+    #[serde(default)]
+    pub briefs: Vec<Brief>,
+    /// 版记.
+    #[serde(default)]
+    pub closing: Closing,
+    /// 草稿 / 校对中 / 已印发.
+    #[serde(default)]
+    pub status: Status,
+}
+
+impl Issue {
+    /// 本期要目: one entry per article, derived from the headlines (spec §3), never stored.
+    pub fn toc(&self) -> Vec<String> {
+        self.articles.iter().map(Article::toc_entry).collect()
+    }
+
+    /// 「新建下一期」: the next issue after this one. 第N期 + 1 (1 when the year changes),
+    /// 总第M期 + 1, masthead and closing block copied, content empty, status draft.
+    pub fn next_issue(&self, date: NaiveDate) -> Issue {
+        let m = &self.masthead;
+        let number = if date.year() != m.date.year() {
+            IssueNumber::new(1).expect("1 is not 0")
+        } else {
+            m.number.next()
+        };
+        Issue {
+            masthead: Masthead {
+                name: m.name.clone(),
+                number,
+                total_number: m.total_number.next(),
+                editor: m.editor.clone(),
+                date,
+            },
+            articles: Vec::new(),
+            briefs: Vec::new(),
+            closing: self.closing.clone(),
+            status: Status::Draft,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(y: i32, m: u32, d: u32) -> Issue {
+        Issue {
+            masthead: Masthead {
+                name: "温州科协信息".into(),
+                number: IssueNumber::new(4).unwrap(),
+                total_number: TotalNumber::new(245).unwrap(),
+                editor: "温州市科学技术协会编".into(),
+                date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            },
+            articles: vec![Article {
+                headline: vec!["市政府专题研究2020世界青年科学家峰会".into(), "筹备进展情况".into()],
+                toc_text: None,
+                blocks: vec![Block::paragraph("正文。")],
+                byline: Some("叶贤挺".into()),
+            }],
+            briefs: vec![],
+            closing: Closing { copies: Copies::new(80), ..Closing::default() },
+            status: Status::Published,
+        }
+    }
+
+    #[test]
+    fn zero_is_not_a_number() {
+        assert!(IssueNumber::new(0).is_none());
+        assert_eq!(IssueNumber::try_from(0), Err(ModelError::ZeroNumber("期号")));
+        assert!(serde_json::from_str::<IssueNumber>("0").is_err());
+        assert_eq!(serde_json::from_str::<IssueNumber>("7").unwrap().get(), 7);
+    }
+
+    #[test]
+    fn labels() {
+        let i = issue(2020, 4, 30);
+        assert_eq!(i.masthead.number_label(), "第4期");
+        assert_eq!(i.masthead.total_label(), "（总第245期）");
+        assert_eq!(i.masthead.date_label(), "2020年4月30日");
+        assert_eq!(i.masthead.title(), "温州科协信息 2020年第4期（总第245期）");
+        assert_eq!(i.toc(), vec!["市政府专题研究2020世界青年科学家峰会筹备进展情况"]);
+        assert_eq!(i.articles[0].byline_label().as_deref(), Some("（叶贤挺）"));
+        assert_eq!(i.closing.copies_label().as_deref(), Some("（共印80份）"));
+    }
+
+    #[test]
+    fn next_issue_in_same_year_and_next_year() {
+        let i = issue(2020, 4, 30);
+        let n = i.next_issue(NaiveDate::from_ymd_opt(2020, 5, 31).unwrap());
+        assert_eq!((n.masthead.number.get(), n.masthead.total_number.get()), (5, 246));
+        assert!(n.articles.is_empty() && n.briefs.is_empty());
+        assert_eq!(n.closing, i.closing);
+        assert_eq!(n.status, Status::Draft);
+        let n = i.next_issue(NaiveDate::from_ymd_opt(2021, 1, 31).unwrap());
+        assert_eq!((n.masthead.number.get(), n.masthead.total_number.get()), (1, 246));
+    }
+
+    #[test]
+    fn brief_paragraph() {
+        let b = Brief { date_text: "4月7日".into(), text: "市委组织部到市科协对接。".into(), source: Some("叶贤挺".into()) };
+        assert_eq!(b.paragraph_text(), "4月7日，市委组织部到市科协对接。（叶贤挺）");
+        let b = Brief { date_text: "4月27日".into(), text: ",赴乐清。".into(), source: None };
+        assert_eq!(b.paragraph_text(), "4月27日,赴乐清。");
+    }
+}
