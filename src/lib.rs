@@ -5,5 +5,9 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod fonts;
+pub mod import;
 pub mod json;
 pub mod model;
+pub mod page;
+pub mod units;

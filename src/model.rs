@@ -142,7 +142,10 @@ pub struct Block {
 impl Block {
     /// A body paragraph.
     pub fn paragraph(text: impl Into<String>) -> Self {
-        Self { kind: BlockKind::Paragraph, text: text.into() }
+        Self {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
     }
 }
 
@@ -211,7 +214,12 @@ impl Brief {
             }
         }
         s.push_str(&self.text);
-        if let Some(src) = self.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(src) = self
+            .source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             s.push('（');
             s.push_str(src);
             s.push('）');
@@ -240,12 +248,19 @@ pub struct Closing {
 impl Closing {
     /// The rows present, as (label, text): 「报」「送」「发」.
     pub fn rows(&self) -> Vec<(&'static str, &str)> {
-        [("报", &self.report_to), ("送", &self.send_to), ("发", &self.distribute_to)]
-            .into_iter()
-            .filter_map(|(label, v)| {
-                v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| (label, t))
-            })
-            .collect()
+        [
+            ("报", &self.report_to),
+            ("送", &self.send_to),
+            ("发", &self.distribute_to),
+        ]
+        .into_iter()
+        .filter_map(|(label, v)| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| (label, t))
+        })
+        .collect()
     }
 
     /// 「（共印100份）」, if the number of copies is set.
@@ -347,13 +362,19 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
             },
             articles: vec![Article {
-                headline: vec!["市政府专题研究2020世界青年科学家峰会".into(), "筹备进展情况".into()],
+                headline: vec![
+                    "市政府专题研究2020世界青年科学家峰会".into(),
+                    "筹备进展情况".into(),
+                ],
                 toc_text: None,
                 blocks: vec![Block::paragraph("正文。")],
                 byline: Some("叶贤挺".into()),
             }],
             briefs: vec![],
-            closing: Closing { copies: Copies::new(80), ..Closing::default() },
+            closing: Closing {
+                copies: Copies::new(80),
+                ..Closing::default()
+            },
             status: Status::Published,
         }
     }
@@ -361,7 +382,10 @@ mod tests {
     #[test]
     fn zero_is_not_a_number() {
         assert!(IssueNumber::new(0).is_none());
-        assert_eq!(IssueNumber::try_from(0), Err(ModelError::ZeroNumber("期号")));
+        assert_eq!(
+            IssueNumber::try_from(0),
+            Err(ModelError::ZeroNumber("期号"))
+        );
         assert!(serde_json::from_str::<IssueNumber>("0").is_err());
         assert_eq!(serde_json::from_str::<IssueNumber>("7").unwrap().get(), 7);
     }
@@ -373,7 +397,10 @@ mod tests {
         assert_eq!(i.masthead.total_label(), "（总第245期）");
         assert_eq!(i.masthead.date_label(), "2020年4月30日");
         assert_eq!(i.masthead.title(), "温州科协信息 2020年第4期（总第245期）");
-        assert_eq!(i.toc(), vec!["市政府专题研究2020世界青年科学家峰会筹备进展情况"]);
+        assert_eq!(
+            i.toc(),
+            vec!["市政府专题研究2020世界青年科学家峰会筹备进展情况"]
+        );
         assert_eq!(i.articles[0].byline_label().as_deref(), Some("（叶贤挺）"));
         assert_eq!(i.closing.copies_label().as_deref(), Some("（共印80份）"));
     }
@@ -382,19 +409,36 @@ mod tests {
     fn next_issue_in_same_year_and_next_year() {
         let i = issue(2020, 4, 30);
         let n = i.next_issue(NaiveDate::from_ymd_opt(2020, 5, 31).unwrap());
-        assert_eq!((n.masthead.number.get(), n.masthead.total_number.get()), (5, 246));
+        assert_eq!(
+            (n.masthead.number.get(), n.masthead.total_number.get()),
+            (5, 246)
+        );
         assert!(n.articles.is_empty() && n.briefs.is_empty());
         assert_eq!(n.closing, i.closing);
         assert_eq!(n.status, Status::Draft);
         let n = i.next_issue(NaiveDate::from_ymd_opt(2021, 1, 31).unwrap());
-        assert_eq!((n.masthead.number.get(), n.masthead.total_number.get()), (1, 246));
+        assert_eq!(
+            (n.masthead.number.get(), n.masthead.total_number.get()),
+            (1, 246)
+        );
     }
 
     #[test]
     fn brief_paragraph() {
-        let b = Brief { date_text: "4月7日".into(), text: "市委组织部到市科协对接。".into(), source: Some("叶贤挺".into()) };
-        assert_eq!(b.paragraph_text(), "4月7日，市委组织部到市科协对接。（叶贤挺）");
-        let b = Brief { date_text: "4月27日".into(), text: ",赴乐清。".into(), source: None };
+        let b = Brief {
+            date_text: "4月7日".into(),
+            text: "市委组织部到市科协对接。".into(),
+            source: Some("叶贤挺".into()),
+        };
+        assert_eq!(
+            b.paragraph_text(),
+            "4月7日，市委组织部到市科协对接。（叶贤挺）"
+        );
+        let b = Brief {
+            date_text: "4月27日".into(),
+            text: ",赴乐清。".into(),
+            source: None,
+        };
         assert_eq!(b.paragraph_text(), "4月27日,赴乐清。");
     }
 }
