@@ -183,3 +183,12 @@ fn write_is_atomic_and_reports_a_missing_folder() {
     let err = bulletin::docx::write(&sample(), &dir.path().join("no/such/out.docx")).unwrap_err();
     assert!(err.to_string().contains("无法写入"), "{err}");
 }
+
+#[test]
+fn dump_for_inspection() {
+    if let Ok(dir) = std::env::var("DOCX_DUMP") {
+        let d = std::path::Path::new(&dir);
+        bulletin::docx::write(&sample_with_closing(), &d.join("closing.docx")).unwrap();
+        bulletin::docx::write(&stress_issue(), &d.join("stress.docx")).unwrap();
+    }
+}

@@ -78,8 +78,8 @@ pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     for p in body::briefs(&issue.briefs) {
         docx = docx.add_paragraph(p);
     }
-    if let Some(t) = closing::closing(&issue.closing) {
-        docx = docx.add_table(t);
+    if let Some((table, anchor)) = closing::closing(&issue.closing) {
+        docx = docx.add_table(table).add_paragraph(anchor);
     }
     let parts = package::parts(docx.build(), issue);
     Ok(package::zip(parts, package::entry_time(issue))?)
