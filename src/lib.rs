@@ -8,6 +8,7 @@ pub mod atomic_file;
 pub mod fonts;
 pub mod import;
 pub mod json;
+pub mod lint;
 pub mod model;
 pub mod page;
 pub mod units;
