@@ -5,6 +5,7 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod diff;
 pub mod fonts;
 pub mod import;
 pub mod json;
