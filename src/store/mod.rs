@@ -137,9 +137,18 @@ impl Store {
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sql)?;
+        // The header may lag behind a write-ahead log left by a crash: check again through SQLite
+        // before anything is written.
         let version: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(sql)?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(sql)?;
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(sql)?;
+        Self::check_identity(&path, version, app_id, objects > 0)?;
         if version > 0 && version < schema::LATEST {
             Self::backup_before_migration(&conn, &path, version)?;
         }
@@ -154,8 +163,9 @@ impl Store {
         Ok(store)
     }
 
-    /// Looks at an existing, non-empty file without writing to it: is it an SQLite database, ours,
-    /// and not from a newer program? Its schema version, or `None` when there is nothing there yet.
+    /// Looks at an existing, non-empty file through its 100-byte header only, so that a refused
+    /// file is not touched at all (not even by SQLite's side files): is it an SQLite database, is
+    /// it ours, is it from a newer program? Its schema version, or `None` when nothing is there.
     fn probe(path: &Path) -> Result<Option<u32>, StoreError> {
         let cannot_open = |e: std::io::Error| StoreError::CannotOpen {
             path: path.to_path_buf(),
@@ -175,31 +185,40 @@ impl Store {
         if meta.len() == 0 {
             return Ok(None);
         }
-        let mut magic = [0u8; 16];
+        let not_a_database = || StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        };
+        // The database header (https://sqlite.org/fileformat.html#the_database_header).
+        let mut header = [0u8; 100];
         let mut f = fs::File::open(path).map_err(cannot_open)?;
-        if meta.len() < 16 || f.read_exact(&mut magic).is_err() || &magic != SQLITE_MAGIC {
-            return Err(StoreError::NotADatabase {
-                path: path.to_path_buf(),
-            });
+        if meta.len() < 100 || f.read_exact(&mut header).is_err() || &header[..16] != SQLITE_MAGIC {
+            return Err(not_a_database());
         }
-        drop(f);
-        let sql = |e| StoreError::from_sqlite(e, path);
-        // Read-only, so that even a refused file is not checkpointed or otherwise rewritten.
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sql)?;
-        let version: u32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(sql)?;
-        let app_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(sql)?;
-        let objects: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(sql)?;
-        if app_id != schema::APPLICATION_ID && (version != 0 || objects != 0) {
+        let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+        let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+            1 => 65536,
+            n if n >= 512 && n.is_power_of_two() => u64::from(n),
+            _ => {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                })
+            }
+        };
+        let version = be32(60);
+        let app_id = be32(68) as i32;
+        Self::check_identity(path, version, app_id, meta.len() > page_size)?;
+        Ok(Some(version))
+    }
+
+    /// Refuses some other program's SQLite file (an application id not ours, on a database that
+    /// is not empty) and a database from a newer program.
+    fn check_identity(
+        path: &Path,
+        version: u32,
+        app_id: i32,
+        has_content: bool,
+    ) -> Result<(), StoreError> {
+        if app_id != schema::APPLICATION_ID && (version != 0 || has_content) {
             return Err(StoreError::ForeignDatabase {
                 path: path.to_path_buf(),
             });
@@ -211,7 +230,7 @@ impl Store {
                 known: schema::LATEST,
             });
         }
-        Ok(Some(version))
+        Ok(())
     }
 
     /// Copies the database beside itself as `<name>.v<version>.bak` (or `.v<version>-2.bak`, …
