@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Issue, Status};
 
-pub use error::StoreError;
+pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};
 pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
