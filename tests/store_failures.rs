@@ -449,3 +449,30 @@ fn an_unreadable_row_is_reported_by_id_and_does_not_hide_the_others() {
     assert_eq!(store.resolve("0b5e1c9a-6").unwrap().to_string(), a);
     assert_eq!(store.resolve("0b5e1c9a-0").unwrap().to_string(), b);
 }
+
+#[test]
+fn a_migration_that_fails_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulletin.sqlite3");
+    let a = "0b5e1c9a-6f7d-4e2b-9a41-2c3d4e5f6a7b";
+    build_v1(&path, &[(a, 245, "甲")]);
+    // Something in the way of version 2's new table makes that step fail.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE issue_text (x);")
+        .unwrap();
+
+    let e = Store::open(&path).unwrap_err();
+    assert!(matches!(e, StoreError::Sqlite(_)), "{e:?}");
+    assert!(e.to_string().contains("请重试"), "{e}");
+    // Still version 1 with its issue; the backup was made first.
+    assert_eq!(user_version(&path), 1);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let content: String = conn
+        .query_row("SELECT content FROM issues WHERE id = ?1", [a], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(content, sample_json(245, "甲"));
+    assert_eq!(user_version(&dir.path().join("bulletin.sqlite3.v1.bak")), 1);
+}
