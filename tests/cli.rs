@@ -373,3 +373,30 @@ fn errors_are_plain_words_with_a_non_zero_exit() {
     let help = env.ok(&["--help"]);
     assert!(help.contains("用法") && help.contains("导入"), "{help}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let env = Env::new();
+    for n in 0..30 {
+        env.import(
+            &format!("{n}.json"),
+            &ISSUE_245.replace("245", &(300 + n).to_string()),
+        );
+    }
+    let db = env.db();
+    // As in `bulletin list | head -n 1`: the reader has gone before the output is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(&db)
+        .arg("search")
+        .arg("科协")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}
