@@ -12,4 +12,5 @@ pub mod json;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod store;
 pub mod units;
