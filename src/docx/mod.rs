@@ -34,7 +34,10 @@ pub enum DocxError {
     #[error("生成 Word 文件失败：{0}")]
     Pack(#[from] zip::result::ZipError),
     /// The file could not be written (full disk, no permission, missing folder).
-    #[error("无法写入 Word 文件 {path}：{source}，请检查磁盘空间和文件夹权限")]
+    #[error(
+        "无法写出 Word 文件 {path}（{}）。请检查目录是否存在、是否可写，以及磁盘空间；原有的文件没有被改动。",
+        crate::store::io_reason(.source)
+    )]
     Write {
         /// The target file.
         path: PathBuf,
