@@ -5,9 +5,12 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod coverage;
 pub mod fonts;
 pub mod import;
 pub mod json;
+pub mod layout;
+pub mod linebreak;
 pub mod model;
 pub mod page;
 pub mod units;
