@@ -6,11 +6,13 @@
 
 pub mod atomic_file;
 pub mod coverage;
+pub mod diff;
 pub mod fonts;
 pub mod import;
 pub mod json;
 pub mod layout;
 pub mod linebreak;
+pub mod lint;
 pub mod model;
 pub mod page;
 pub mod units;
