@@ -19,9 +19,7 @@ pub(crate) const RULE_GAP: f32 = 4.0 * PT_PER_MM;
 pub(crate) fn place(m: &Masthead, set: &Setter, opts: &Options, pages: &mut Pages) {
     let size = opts.name_size.0;
     // The name: centred at the top of the text block, as many grid lines as it needs (§2).
-    let mut params = set.params(size, grid::MEASURE, 0.0);
-    params.justify = false;
-    for line in set.lines(&m.name, FontRole::XiaoBiaoSong, size, &params) {
+    for line in super::article::centred_lines(m.name.trim(), FontRole::XiaoBiaoSong, size, set) {
         let dx = grid::LEFT + (grid::MEASURE - line.right) / 2.0;
         let mut row = Row::new(
             Element::MastheadName,
