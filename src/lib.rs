@@ -10,4 +10,5 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod page;
+pub mod pdf;
 pub mod units;
