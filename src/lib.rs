@@ -16,5 +16,6 @@ pub mod linebreak;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod pdf;
 pub mod store;
 pub mod units;
