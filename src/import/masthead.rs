@@ -81,7 +81,7 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let total_number = TotalNumber::new(total)
         .ok_or_else(|| format!("第{total_line}行：总期号不能是0（应为「总第1期」或更大）"))?;
     let date = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        format!("第{date_line}行：版头日期「{y}年{m}月{d}日」不存在，请检查年月日")
+        format!("第{date_line}行：版头日期「{y}年{m}月{d}日」不存在，请检查年月日。")
     })?;
     Ok((
         Masthead {

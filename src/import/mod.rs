@@ -61,7 +61,7 @@ pub enum ImportError {
         message: String,
     },
     /// Bytes that are text in none of the encodings read.
-    #[error("{}第{line}行有无法识别的字节：文件不是有效的 {encoding} 文本，也不是 UTF-8 或 GB18030/GBK 编码的文本。请用记事本或 WPS 另存为 UTF-8 后再导入。", place(.path))]
+    #[error("{}第{line}行有无法识别的字节：{}", place(.path), undecodable_advice(.encoding))]
     Undecodable {
         /// The file.
         path: PathBuf,
@@ -104,6 +104,15 @@ fn place(path: &Path) -> String {
         String::new()
     } else {
         format!("{}：", path.display())
+    }
+}
+
+/// What to do about bytes that are not text, by the encoding the file looked like.
+fn undecodable_advice(encoding: &str) -> &'static str {
+    if encoding == "UTF-8" {
+        "文件是 UTF-8 文本，但这里的字节已损坏。请找到未损坏的文件，或在编辑器中修正这一行后再导入。"
+    } else {
+        "这个文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本，可能是二进制文件或已损坏。如果它是文本文件，请用记事本或 WPS 另存为 UTF-8 后再导入。"
     }
 }
 
