@@ -1,7 +1,7 @@
 //! 简讯: the heading that starts them, and each brief's date, text and source.
 
 use super::lines::Line;
-use super::repair::trailing_byline;
+use super::repair::final_byline;
 use super::spacing::is_han;
 use crate::model::Brief;
 
@@ -101,7 +101,7 @@ fn digits(text: &str) -> Option<usize> {
 
 /// A brief from its (joined, tidied) text: 「4月7日，…。（叶贤挺）」.
 pub fn brief(text: &str) -> Brief {
-    let (body, source) = match trailing_byline(text) {
+    let (body, source) = match final_byline(text) {
         Some((before, name)) => (before, Some(name)),
         None => (text, None),
     };

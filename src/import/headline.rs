@@ -64,6 +64,17 @@ fn strip_bullet(text: &str) -> Option<&str> {
             .trim_start();
         return (!rest.is_empty()).then_some(rest);
     }
+    // 「一、」 numbering in the TOC itself.
+    let numerals = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    if (1..=3).contains(&numerals) {
+        let skip: usize = t.chars().take(numerals).map(char::len_utf8).sum();
+        if let Some(r) = t[skip..].strip_prefix('、') {
+            return (!r.trim().is_empty()).then_some(r.trim_start());
+        }
+    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && digits <= 2 {
         let rest = &t[digits..];
@@ -72,6 +83,19 @@ fn strip_bullet(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」.
+fn without_page_number(text: &str) -> &str {
+    let no_digits = text
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let leaders = no_digits.trim_end_matches(['.', '…', '·', '．', '-', ' ', '\u{3000}']);
+    if no_digits.len() < text.trim_end().len() && no_digits.len() - leaders.len() >= 2 {
+        leaders
+    } else {
+        text
+    }
 }
 
 /// Reads the entries after the 本期要目 heading at `from`; returns them and the index of the first
@@ -87,10 +111,10 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
         if k == "简讯" || k == "【简讯】" {
             break;
         }
-        let stripped = strip_bullet(&line.text);
+        let stripped = strip_bullet(&line.text).map(without_page_number);
         if entries.is_empty() {
             bulleted = stripped.is_some();
-            let text = stripped.unwrap_or(&line.text);
+            let text = stripped.unwrap_or_else(|| without_page_number(&line.text));
             first_key = key(text);
             entries.push(TocEntry {
                 raw: text.to_owned(),
@@ -118,7 +142,7 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
             break;
         } else {
             entries.push(TocEntry {
-                raw: line.text.clone(),
+                raw: without_page_number(&line.text).to_owned(),
                 line: line.no,
             });
         }
@@ -378,6 +402,25 @@ mod tests {
         let found = locate(&entries, &l[next..]).unwrap();
         assert_eq!(found[1].headline, ["市科协赴县调研指导峰会筹备工作"]);
         assert_eq!(found[1].toc_text.as_deref(), Some("市科协赴县调研指导"));
+    }
+
+    #[test]
+    fn bullets_numbers_and_page_numbers() {
+        assert_eq!(strip_bullet("- 甲"), Some("甲"));
+        assert_eq!(strip_bullet("◆甲"), Some("甲"));
+        assert_eq!(strip_bullet("2. 甲"), Some("甲"));
+        assert_eq!(strip_bullet("一、甲"), Some("甲"));
+        assert_eq!(strip_bullet("甲"), None);
+        assert_eq!(
+            without_page_number("市科协召开会议……………3"),
+            "市科协召开会议"
+        );
+        assert_eq!(
+            without_page_number("市科协召开会议 ........ 12"),
+            "市科协召开会议"
+        );
+        assert_eq!(without_page_number("温州 2 项目"), "温州 2 项目");
+        assert_eq!(without_page_number("2020"), "2020");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let mut date = None;
     let mut editor: Option<String> = None;
     let mut end = 0;
+    let mut seen_text = false;
     for (i, line) in lines.iter().enumerate() {
         let mut chars: Vec<char> = line.text.chars().filter(|c| !c.is_whitespace()).collect();
         let mut used = false;
@@ -40,7 +41,12 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
             }
         }
         let rest: String = chars.iter().collect();
-        if name.is_none() && i == 0 && !rest.is_empty() {
+        if !used && is_boilerplate(&rest) {
+            continue;
+        }
+        let first = !seen_text;
+        seen_text = true;
+        if name.is_none() && first && !rest.is_empty() {
             name = Some(if used { rest } else { squeeze_han(&line.text) });
             used = true;
         } else if editor.is_none()
@@ -93,6 +99,14 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
         },
         end,
     ))
+}
+
+/// Security and circulation marks printed above the name: 「内部资料 注意保存」.
+fn is_boilerplate(text: &str) -> bool {
+    ["内部资料", "注意保存", "内部刊物", "内部参阅", "妥善保管"]
+        .iter()
+        .any(|m| text.contains(m))
+        || matches!(text, "秘密" | "机密" | "绝密")
 }
 
 /// 「温 州 科 协 信 息」 → 「温州科协信息」; Latin words keep their spaces.
@@ -271,6 +285,20 @@ mod tests {
         assert_eq!((m.number.get(), m.total_number.get()), (12, 237));
         assert_eq!(m.editor, "温州市科学技术协会编");
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2019, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn circulation_marks_are_not_the_name() {
+        let (m, _) = parse(&lines(&[
+            "内部资料 注意保存",
+            "温州科协信息",
+            "第 4 期",
+            "(总第 245 期)",
+            "2020 年 4 月 30 日",
+        ]))
+        .unwrap();
+        assert_eq!(m.name, "温州科协信息");
+        assert_eq!(m.editor, "");
     }
 
     #[test]

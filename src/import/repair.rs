@@ -58,6 +58,17 @@ pub fn ends_open(text: &str) -> bool {
 /// The text before a trailing byline and the name in it: 「…。（叶贤挺）」 → (「…。」, 「叶贤挺」).
 /// The byline must follow a sentence end (or stand alone), so 「成立了研究院（筹）」 is no byline.
 pub fn trailing_byline(text: &str) -> Option<(&str, String)> {
+    byline_at_end(text, false)
+}
+
+/// Like `trailing_byline`, for the very end of an article or brief, where a person's name (2–4 Han
+/// characters) is a byline even when the full stop before it was left out: 「…合作事宜(赵理恒)」.
+/// Not used to decide page-break joins: there a bracket may just end a page mid-sentence.
+pub fn final_byline(text: &str) -> Option<(&str, String)> {
+    byline_at_end(text, true)
+}
+
+fn byline_at_end(text: &str, loose: bool) -> Option<(&str, String)> {
     let t = text.trim_end();
     let body = t.strip_suffix(['）', ')'])?;
     let open = body.rfind(['（', '('])?;
@@ -68,16 +79,23 @@ pub fn trailing_byline(text: &str) -> Option<(&str, String)> {
     if count == 0 || count > 20 || !inner.chars().any(is_han) {
         return None;
     }
+    // 「（一）」 is a heading number, not a name.
+    if inner.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+        return None;
+    }
+    // Colons are allowed: 「（供稿：市科协）」.
     if inner.chars().any(|c| {
         c.is_ascii_digit()
             || matches!(
                 c,
-                '，' | ',' | '。' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')' | '！' | '？'
+                '，' | ',' | '。' | '；' | ';' | '（' | '(' | '）' | ')' | '！' | '？'
             )
     }) {
         return None;
     }
-    if !(before.is_empty() || ends_sentence(before)) {
+    let after_sentence = before.is_empty() || ends_sentence(before);
+    let a_name = (2..=4).contains(&count) && inner.chars().all(is_han);
+    if !(after_sentence || loose && a_name) {
         return None;
     }
     Some((before, byline_name(inner)))
@@ -228,6 +246,17 @@ mod tests {
         assert_eq!(trailing_byline("成立了研究院（筹）"), None);
         assert_eq!(trailing_byline("见附件。（2020年）"), None);
         assert_eq!(trailing_byline("没有括号。"), None);
+        assert_eq!(trailing_byline("（一）"), None);
+        assert_eq!(
+            trailing_byline("交流。（供稿：市科协）").map(|b| b.1),
+            Some("供稿：市科协".into())
+        );
+        assert_eq!(trailing_byline("合作事宜(赵理恒)"), None);
+        assert_eq!(
+            final_byline("合作事宜(赵理恒)"),
+            Some(("合作事宜", "赵理恒".into()))
+        );
+        assert_eq!(final_byline("世界青年科学家峰会（温州市科技馆）"), None);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use super::briefs::{brief, is_briefs_heading, starts_brief};
 use super::headline::{is_toc_heading, locate, read_toc, Located};
 use super::lines::{split, Line};
 use super::repair::{
-    ends_paragraph, is_numbered_heading, is_title_like, join_cut, numbered_level, trailing_byline,
-    Part, Unit,
+    ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut, numbered_level,
+    trailing_byline, Part, Unit,
 };
 use super::spacing::tidy;
 use super::{closing, masthead};
@@ -114,14 +114,33 @@ fn articles_from_toc(located: &[Located], body: &[Line]) -> Vec<Article> {
         .iter()
         .enumerate()
         .map(|(i, loc)| {
+            // Text before the first headline (an editor's note, say) is kept at the head of the
+            // first article rather than lost; the editor can move it.
+            let before = if i == 0 { body.get(..loc.start) } else { None };
             let end = located
                 .get(i + 1)
                 .map_or(body.len(), |next| next.start)
                 .max(loc.end);
-            let lines = body.get(loc.end..end.min(body.len())).unwrap_or(&[]);
-            article(loc.headline.clone(), loc.toc_text.clone(), units(lines))
+            let mut body_units = units(before.unwrap_or(&[]));
+            body_units.extend(units(body.get(loc.end..end).unwrap_or(&[])));
+            let mut headline = loc.headline.clone();
+            let mut toc_text = loc.toc_text.clone();
+            // A subtitle 「——记…」 right under the headline belongs to it; the TOC keeps the title only.
+            if body_units.first().is_some_and(|u| is_subtitle(&u.text)) {
+                let subtitle = body_units.remove(0);
+                if toc_text.is_none() {
+                    toc_text = Some(headline.concat());
+                }
+                headline.push(subtitle.text);
+            }
+            article(headline, toc_text, body_units)
         })
         .collect()
+}
+
+/// 「——记温州市优秀科技工作者」: a subtitle line under a headline.
+fn is_subtitle(text: &str) -> bool {
+    text.starts_with(['—', '－', '-']) && text.chars().count() <= 40 && !ends_paragraph(text)
 }
 
 /// An article from its headline and the units of its body.
@@ -156,7 +175,7 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
     let mut byline = None;
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph {
-            if let Some((before, name)) = trailing_byline(&last.text) {
+            if let Some((before, name)) = final_byline(&last.text) {
                 last.text = before.to_owned();
                 byline = Some(name);
             }
@@ -239,7 +258,7 @@ fn check_complete(
             }
         }
     };
-    if ends_paragraph(&text) {
+    if ends_paragraph(&text) || final_byline(&text).is_some() {
         return Ok(());
     }
     let tail: String = {
