@@ -53,18 +53,22 @@ pub fn date_prefix(text: &str) -> Option<usize> {
         }
     }
     let end = month_day(text, at)?;
-    // An optional range: 「—27日」, 「-16日」, 「至5月2日」.
+    // An optional range: 「—27日」, 「-16日」, 「至5月2日」; extraction may leave spaces around a
+    // half-width dash: 「4月15日 - 16日」.
+    let spaces = |from: usize| text[from..].len() - text[from..].trim_start_matches(' ').len();
     let mut range_end = None;
-    if let Some(mark) = text[end..]
+    let mark_at = end + spaces(end);
+    if let Some(mark) = text[mark_at..]
         .chars()
         .next()
         .filter(|c| RANGE_MARKS.contains(c))
     {
-        let mut from = end + mark.len_utf8();
+        let mut from = mark_at + mark.len_utf8();
         // 「——」 written as two dashes.
         if text[from..].starts_with(mark) && mark == '—' {
             from += mark.len_utf8();
         }
+        from += spaces(from);
         range_end = month_day(text, from).or_else(|| day(text, from));
     }
     Some(range_end.unwrap_or(end))
@@ -115,7 +119,7 @@ pub fn brief(text: &str) -> Brief {
     let end = with_time_of_day(body, end);
     let rest = &body[end..];
     Brief {
-        date_text: body[..end].to_owned(),
+        date_text: body[..end].chars().filter(|c| !c.is_whitespace()).collect(),
         text: rest.strip_prefix('，').unwrap_or(rest).to_owned(),
         source,
     }
@@ -150,6 +154,7 @@ mod tests {
         );
         assert_eq!(parts("4月9日—27日,推出。").0, "4月9日—27日");
         assert_eq!(parts("4月15日-16日，调研。").0, "4月15日-16日");
+        assert_eq!(parts("4月15日 - 16日，调研。").0, "4月15日-16日");
         assert_eq!(parts("12月28日至1月3日，值班。").0, "12月28日至1月3日");
         assert_eq!(parts("2019年12月5日，召开。").0, "2019年12月5日");
         assert_eq!(parts("4月上旬，开展。").0, "4月上旬");
