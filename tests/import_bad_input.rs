@@ -225,6 +225,15 @@ fn large_inputs_under_the_limit_finish() {
     long.push_str(rest);
     let issue = parse_text(&long).unwrap();
     assert_eq!(issue.briefs.len(), 8);
+    // Hundreds of thousands of lines that each continue the one before: joined in linear time.
+    let pieces = format!(
+        "{head}{}",
+        "与会的科技工作者代表参加座谈会并先后作了交流发言\n\n".repeat(40_000)
+    );
+    assert!(matches!(
+        parse_text(&pieces),
+        Err(ImportError::Incomplete { .. })
+    ));
     // Many TOC entries that match nothing.
     let toc = format!(
         "温州科协信息\n第 4 期\n(总第 245 期)\n2020 年 4 月 30 日\n本期要目\n{}",

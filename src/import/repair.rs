@@ -28,6 +28,20 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// How far from the end of a text its ending is looked at (in bytes; a byline is at most 20
+/// characters). Paragraphs grow as page-break pieces are joined, so looking only at the tail keeps
+/// the joining linear in the length of the text.
+const TAIL_BYTES: usize = 128;
+
+/// The last `TAIL_BYTES` or so of a text, cut at a character boundary.
+fn tail(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(TAIL_BYTES);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Whether the text ends a sentence (「…。」, 「…。”」) or ends with a byline 「…。（叶贤挺）」.
 pub fn ends_paragraph(text: &str) -> bool {
     if trailing_byline(text).is_some() {
@@ -38,7 +52,8 @@ pub fn ends_paragraph(text: &str) -> bool {
 
 /// Whether the last mark, looking through closing quotes and brackets, ends a sentence.
 fn ends_sentence(text: &str) -> bool {
-    text.chars()
+    tail(text)
+        .chars()
         .rev()
         .find(|&c| !is_closer(c) && !c.is_whitespace())
         .is_some_and(is_final_mark)
@@ -46,13 +61,14 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Whether an opening bracket at the end was never closed: 「…交流。（夏」 continues on the next page.
 pub fn ends_open(text: &str) -> bool {
-    let last_open = text.rfind(['（', '(']);
-    let last_close = text.rfind(['）', ')']);
-    match (last_open, last_close) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
+    for c in tail(text).chars().rev() {
+        match c {
+            '（' | '(' => return true,
+            '）' | ')' => return false,
+            _ => {}
+        }
     }
+    false
 }
 
 /// The text before a trailing byline and the name in it: 「…。（叶贤挺）」 → (「…。」, 「叶贤挺」).
@@ -71,7 +87,7 @@ pub fn final_byline(text: &str) -> Option<(&str, String)> {
 fn byline_at_end(text: &str, loose: bool) -> Option<(&str, String)> {
     let t = text.trim_end();
     let body = t.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
+    let open = body.len() - tail(body).len() + tail(body).rfind(['（', '('])?;
     let open_len = body[open..].chars().next().map_or(1, char::len_utf8);
     let inner = body[open + open_len..].trim();
     let before = body[..open].trim_end();
@@ -143,14 +159,14 @@ pub fn numbered_level(text: &str) -> Option<u8> {
 
 /// A numbered heading: 「一、…」 or 「（一）…」, short, not ending a sentence.
 pub fn is_numbered_heading(text: &str) -> bool {
-    numbered_level(text).is_some() && text.chars().count() <= 40 && !ends_sentence(text)
+    numbered_level(text).is_some() && text.chars().nth(40).is_none() && !ends_sentence(text)
 }
 
 /// A short title-like line without numbering: no sentence punctuation at all, at most 20 characters.
 /// The last line of a page is a full grid line (spec §1: 28 characters), so a paragraph cut by a page
 /// break is longer than this.
 pub fn is_title_like(text: &str) -> bool {
-    let n = text.chars().count();
+    let n = text.chars().take(21).count();
     (2..=20).contains(&n)
         && text.chars().any(is_han)
         && !text
