@@ -74,7 +74,7 @@ pub fn date_prefix(text: &str) -> Option<usize> {
     Some(range_end.unwrap_or(end))
 }
 
-/// 「4月7日」 or 「4月上旬」 at `at`: returns where it ends.
+/// 「4月7日」, 「4月15-16日」 or 「4月上旬」 at `at`: returns where it ends.
 fn month_day(text: &str, at: usize) -> Option<usize> {
     let m = digits(&text[at..]).filter(|n| (1..=2).contains(n))?;
     let after_m = at + m;
@@ -82,6 +82,19 @@ fn month_day(text: &str, at: usize) -> Option<usize> {
     let after_month = after_m + '月'.len_utf8();
     if let Some(end) = day(text, after_month) {
         return Some(end);
+    }
+    // A range of days sharing one 「日」: 「15-16日」, 「9—27日」.
+    if let Some(d) = digits(rest).filter(|n| (1..=2).contains(n)) {
+        let after_d = after_month + d;
+        if let Some(mark) = text[after_d..]
+            .chars()
+            .next()
+            .filter(|c| RANGE_MARKS.contains(c))
+        {
+            if let Some(end) = day(text, after_d + mark.len_utf8()) {
+                return Some(end);
+            }
+        }
     }
     MONTH_PARTS
         .iter()
@@ -155,6 +168,8 @@ mod tests {
         assert_eq!(parts("4月9日—27日,推出。").0, "4月9日—27日");
         assert_eq!(parts("4月15日-16日，调研。").0, "4月15日-16日");
         assert_eq!(parts("4月15日 - 16日，调研。").0, "4月15日-16日");
+        assert_eq!(parts("4月15-16日，调研。").0, "4月15-16日");
+        assert_eq!(parts("4月9—27日,推出。").0, "4月9—27日");
         assert_eq!(parts("12月28日至1月3日，值班。").0, "12月28日至1月3日");
         assert_eq!(parts("2019年12月5日，召开。").0, "2019年12月5日");
         assert_eq!(parts("4月上旬，开展。").0, "4月上旬");

@@ -49,10 +49,7 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
         if name.is_none() && first && !rest.is_empty() {
             name = Some(if used { rest } else { squeeze_han(&line.text) });
             used = true;
-        } else if editor.is_none()
-            && (rest.ends_with('编') || rest.ends_with("编印"))
-            && rest.chars().count() > 1
-        {
+        } else if editor.is_none() && is_editor(&rest) {
             editor = Some(rest);
             used = true;
         }
@@ -99,6 +96,17 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
         },
         end,
     ))
+}
+
+/// 「温州市科学技术协会编」, 「…编印」, or a labelled 「主办：温州市科学技术协会」.
+fn is_editor(text: &str) -> bool {
+    let labelled = ["主办", "主办单位", "编印", "编印单位", "编辑"]
+        .iter()
+        .any(|l| {
+            text.strip_prefix(l)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        });
+    labelled || (text.ends_with('编') || text.ends_with("编印")) && text.chars().nth(1).is_some()
 }
 
 /// Security and circulation marks printed above the name: 「内部资料 注意保存」.
@@ -170,9 +178,10 @@ fn remove_empty_brackets(chars: &mut Vec<char>, at: usize) {
     }
 }
 
-/// Finds a date 「2020年4月30日」, removes it and returns (year, month, day).
+/// Finds a date 「2020年4月30日」 (or, in older issues, 「二〇一一年四月三十日」), removes it and
+/// returns (year, month, day).
 fn take_date(chars: &mut Vec<char>) -> Option<(i32, u32, u32)> {
-    let digit = |c: char| fold_width(c).is_ascii_digit();
+    let digit = |c: char| fold_width(c).is_ascii_digit() || cn_digit(c).is_some_and(|d| d <= 10);
     let mut i = 0;
     while i < chars.len() {
         let run = |from: usize| {
@@ -188,7 +197,7 @@ fn take_date(chars: &mut Vec<char>) -> Option<(i32, u32, u32)> {
             if (1..=2).contains(&m) && chars.get(m_at + m) == Some(&'月') {
                 let d_at = m_at + m + 1;
                 let d = run(d_at);
-                if (1..=2).contains(&d) && chars.get(d_at + d) == Some(&'日') {
+                if (1..=3).contains(&d) && chars.get(d_at + d) == Some(&'日') {
                     let num = |a: usize, n: usize| parse_number(&chars[a..a + n]);
                     let (year, month, day) = (num(i, 4)?, num(m_at, m)?, num(d_at, d)?);
                     chars.drain(i..d_at + d + 1);
@@ -299,6 +308,23 @@ mod tests {
         .unwrap();
         assert_eq!(m.name, "温州科协信息");
         assert_eq!(m.editor, "");
+        assert!(is_editor("主办：温州市科学技术协会"));
+        assert!(is_editor("温州市科协办公室编印"));
+        assert!(!is_editor("编"));
+        assert!(!is_editor("汇编资料"));
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals() {
+        let (m, _) = parse(&lines(&[
+            "温州科协信息",
+            "第六期",
+            "（总第一百零五期）",
+            "二〇一一年十二月三十一日",
+        ]))
+        .unwrap();
+        assert_eq!((m.number.get(), m.total_number.get()), (6, 105));
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2011, 12, 31).unwrap());
     }
 
     #[test]
