@@ -135,3 +135,17 @@ fn a_full_stop_missing_before_the_last_byline() {
     assert_eq!(last.source.as_deref(), Some("市科协"));
     assert!(last.text.ends_with("十届四次常委会议"));
 }
+
+#[test]
+fn running_heads_and_rules_are_page_furniture() {
+    let text = SAMPLE
+        .replace("本 期 要 目", "══════════════\n\n本 期 要 目")
+        .replace(
+            "\n\n省科协二级巡视员戴力介绍了",
+            "\n\n— 1 —\n\n温州科协信息\n\n省科协二级巡视员戴力介绍了",
+        )
+        .replace("\n\n细绸)", "\n\n— 4 —\n\n温 州 科 协 信 息\n\n细绸)");
+    assert_eq!(text.matches(" —\n").count(), 2);
+    assert_eq!(text.matches("温州科协信息").count(), 2);
+    assert_eq!(parse_text(&text).unwrap(), sample());
+}

@@ -41,7 +41,12 @@ pub fn split(text: &str) -> Vec<Line> {
 
 /// A page number 「— 2 —」 / 「- 2 -」 / 「第 2 页」, or a rule made of dashes.
 fn is_page_furniture(text: &str) -> bool {
-    let dash = |c: char| matches!(c, '—' | '-' | '–' | '－' | '─' | '━' | '_' | '＿' | '=');
+    let dash = |c: char| {
+        matches!(
+            c,
+            '—' | '-' | '–' | '－' | '─' | '━' | '═' | '_' | '＿' | '=' | '＝'
+        )
+    };
     if text.chars().all(|c| dash(c) || c.is_whitespace()) {
         return true;
     }

@@ -9,7 +9,7 @@ use super::repair::{
     ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut, numbered_level,
     trailing_byline, Part, Unit,
 };
-use super::spacing::tidy;
+use super::spacing::{key, tidy};
 use super::{closing, masthead};
 use crate::model::{Article, Block, BlockKind, Issue, Status};
 
@@ -52,7 +52,14 @@ pub fn parse(text: &str) -> Result<Issue, TextError> {
     };
     let closing_start = closing::find_start(&lines, body_start);
     let closing = closing::parse(&lines[closing_start..]);
-    let body = &lines[body_start..closing_start];
+    // Running heads (the bulletin's name repeated at the top of each page) are page furniture.
+    let name_key = key(&masthead.name);
+    let body_lines: Vec<Line> = lines[body_start.min(closing_start)..closing_start]
+        .iter()
+        .filter(|l| l.key() != name_key)
+        .cloned()
+        .collect();
+    let body = &body_lines[..];
 
     let (articles, briefs_at) = if entries.is_empty() {
         let briefs_at = body
