@@ -149,3 +149,20 @@ fn running_heads_and_rules_are_page_furniture() {
     assert_eq!(text.matches("温州科协信息").count(), 2);
     assert_eq!(parse_text(&text).unwrap(), sample());
 }
+
+#[test]
+fn a_shorter_toc_text_for_the_first_article() {
+    let text = SAMPLE.replace(
+        "- 市政府专题研究 2020 世界青年科学家峰会筹备进展情况",
+        "- 市政府专题研究 2020 峰会筹备",
+    );
+    let issue = parse_text(&text).unwrap();
+    let a = &issue.articles[0];
+    assert_eq!(a.toc_text.as_deref(), Some("市政府专题研究2020峰会筹备"));
+    assert_eq!(
+        a.headline.concat(),
+        "市政府专题研究2020世界青年科学家峰会 筹备进展情况"
+    );
+    assert_eq!(a.blocks, sample().articles[0].blocks);
+    assert_eq!(issue.articles.len(), 6);
+}

@@ -126,15 +126,30 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
                     raw: text.to_owned(),
                     line: line.no,
                 }),
-                // An unbulleted line is the first headline, or the wrapped end of the last entry.
-                None if first_key.starts_with(&k) || ends_paragraph(&line.text) => break,
+                // An unbulleted line is the first headline, or the wrapped end of the last entry;
+                // it is the wrapped end only if more entries, or the first headline, follow it.
                 None => {
                     let only_one = entries.len() == 1;
                     let last = entries.last_mut().expect("not empty");
-                    last.raw.push_str(&line.text);
-                    if only_one {
-                        first_key = key(&last.raw);
+                    let first_if_wrapped = if only_one {
+                        key(&format!("{}{}", last.raw, line.text))
+                    } else {
+                        first_key.clone()
+                    };
+                    let next = lines.get(i + 1);
+                    let more_entries = next.is_some_and(|n| strip_bullet(&n.text).is_some());
+                    let headline_next = next.is_some_and(|n| {
+                        let nk = n.key();
+                        !nk.is_empty() && first_if_wrapped.starts_with(&nk)
+                    });
+                    if first_key.starts_with(&k)
+                        || ends_paragraph(&line.text)
+                        || !(more_entries || headline_next)
+                    {
+                        break;
                     }
+                    last.raw.push_str(&line.text);
+                    first_key = first_if_wrapped;
                 }
             }
         } else if first_key.starts_with(&k) || ends_paragraph(&line.text) {
