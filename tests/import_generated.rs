@@ -269,8 +269,19 @@ proptest! {
         issue in issue(),
         noise in proptest::collection::vec(any::<u32>(), 1..64),
     ) {
-        let text = write_archive(&issue, &mut Damage(noise, 0));
+        let text = write_archive(&issue, &mut Damage(noise.clone(), 0));
         let got = parse_text(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert_eq!(got, issue, "{}", text);
+        prop_assert_eq!(&got, &issue, "{}", text);
+        // The same file as an office saves it: GBK, a UTF-8 BOM, CRLF line ends.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("issue.txt");
+        let bytes = match noise[0] % 3 {
+            0 => encoding_rs::GB18030.encode(&text.replace('\n', "\r\n")).0.into_owned(),
+            1 => [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+            _ => text.replace('\n', "\r\n").into_bytes(),
+        };
+        std::fs::write(&path, bytes).unwrap();
+        let read = bulletin::import::read_path(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(read, issue);
     }
 }
