@@ -5,9 +5,12 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod diff;
 pub mod fonts;
 pub mod import;
 pub mod json;
+pub mod lint;
 pub mod model;
 pub mod page;
+pub mod store;
 pub mod units;
