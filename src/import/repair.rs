@@ -205,8 +205,13 @@ pub fn join_cut(units: Vec<Unit>, part: Part, starts_brief: impl Fn(&str) -> boo
 }
 
 fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) -> bool) -> bool {
+    // Nothing continues into the next brief or heading, even after an unclosed bracket.
+    let starts_anew = match part {
+        Part::Briefs => starts_brief(next),
+        Part::Article => is_numbered_heading(next),
+    };
     if ends_open(prev) {
-        return true;
+        return !starts_anew;
     }
     if is_standalone_byline(next) {
         return match part {
@@ -218,10 +223,8 @@ fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) ->
         return false;
     }
     match part {
-        Part::Briefs => !starts_brief(next),
-        Part::Article => {
-            !is_numbered_heading(prev) && !is_title_like(prev) && !is_numbered_heading(next)
-        }
+        Part::Briefs => !starts_anew,
+        Part::Article => !starts_anew && !is_numbered_heading(prev) && !is_title_like(prev),
     }
 }
 
@@ -333,6 +336,12 @@ mod tests {
     fn briefs_never_swallow_the_next_date() {
         let joined = join_cut(
             units(&["4月7日，没有句号", "4月8日，下一条。"]),
+            Part::Briefs,
+            |t| t.starts_with("4月8日"),
+        );
+        assert_eq!(joined.len(), 2);
+        let joined = join_cut(
+            units(&["4月7日，参观交流。（夏", "4月8日，下一条。"]),
             Part::Briefs,
             |t| t.starts_with("4月8日"),
         );

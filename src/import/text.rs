@@ -73,7 +73,8 @@ pub fn parse(text: &str) -> Result<Issue, TextError> {
             TextError::Incomplete {
                 line: e.line,
                 message: format!(
-                    "本期要目第{}条「{}」在正文中找不到对应的文章标题，文件可能不完整或被截断。",
+                    "本期要目第{}条「{}」在正文中找不到对应的文章标题，文件可能不完整或被截断。\
+                     如果文件是完整的，请检查这一条与正文中的标题是否一致。",
                     n + 1,
                     tidy(&e.raw)
                 ),
@@ -275,7 +276,8 @@ fn check_complete(
     Err(TextError::Incomplete {
         line: line.max(last_line),
         message: format!(
-            "文件在「…{tail}」处中途结束（最后一段没有结束标点），可能不完整或被截断。"
+            "文件在「…{tail}」处中途结束（最后一段没有结束标点），可能不完整或被截断。\
+             如果文件是完整的，请在这一段末尾补上句号后再导入。"
         ),
     })
 }
