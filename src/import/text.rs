@@ -19,6 +19,9 @@ const HEAD_LINES: usize = 40;
 const MASTHEAD_LINES: usize = 12;
 /// Longest line (in characters) read as a headline when there is no 本期要目.
 const MAX_HEADLINE_CHARS: usize = 60;
+/// Longest headline line with a comma: about one line of 22 pt headline type on the 156 mm measure
+/// (spec §1, §4), with room for extraction's spaces.
+const SHORT_HEADLINE_CHARS: usize = 26;
 
 /// Why a text is not an issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,10 +209,7 @@ fn articles_without_toc(body: &[Line]) -> Result<Vec<Article>, TextError> {
     let mut pending: Vec<Unit> = Vec::new();
     let mut in_headline = true;
     for unit in units(body) {
-        let headline_like = unit.text.chars().count() <= MAX_HEADLINE_CHARS
-            && !ends_paragraph(&unit.text)
-            && numbered_level(&unit.text).is_none()
-            && headline.len() < 3;
+        let headline_like = looks_like_headline(&unit.text) && headline.len() < 3;
         if in_headline && headline_like {
             headline.push(unit.text);
             continue;
@@ -236,6 +236,16 @@ fn articles_without_toc(body: &[Line]) -> Result<Vec<Article>, TextError> {
         articles.push(article(headline, None, pending));
     }
     Ok(articles)
+}
+
+/// A line that may be (part of) a headline when there is no 本期要目 to say so: no sentence
+/// punctuation, and a comma only in a short line (a line of body text wrapped by extraction is long
+/// and has commas).
+fn looks_like_headline(text: &str) -> bool {
+    let n = text.chars().take(MAX_HEADLINE_CHARS + 1).count();
+    let too_long = n > MAX_HEADLINE_CHARS || n > SHORT_HEADLINE_CHARS && text.contains(['，', ',']);
+    let sentences = text.contains(['。', '；', '：', '！', '？', ';', ':']) || ends_paragraph(text);
+    !too_long && !sentences && numbered_level(text).is_none()
 }
 
 /// A bulletin ends with a finished sentence (or a byline); a text that stops mid-sentence was cut off.
