@@ -204,6 +204,13 @@ fn a_50_mb_file_is_refused_before_reading() {
     ));
 }
 
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_refused_without_reading_it_all() {
+    let err = read_path(Path::new("/dev/zero")).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
+}
+
 #[test]
 fn a_missing_file() {
     let err = read_path(Path::new("tests/data/no-such-issue.txt")).unwrap_err();

@@ -5,6 +5,7 @@
 //! its structure is recovered by `text` with the help of `masthead`, `headline`, `repair`,
 //! `briefs` and `closing`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::Issue;
@@ -87,7 +88,7 @@ pub enum ImportError {
         line: usize,
     },
     /// A file or text larger than any issue.
-    #[error("{}文件太大（{size} 字节），一期简报的文本只有几十 KB，上限是 {limit} 字节。请确认选择的文件是否正确。", place(.path))]
+    #[error("{}文件太大（超过 {}），一期简报的文本只有几十 KB。请确认选择的文件是否正确。", place(.path), megabytes(*.limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -105,6 +106,11 @@ fn place(path: &Path) -> String {
     } else {
         format!("{}：", path.display())
     }
+}
+
+/// 「16 MB」.
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
 }
 
 /// What to do about bytes that are not text, by the encoding the file looked like.
@@ -154,7 +160,18 @@ pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    // Read at most one byte past the limit: a device or pipe (`/dev/zero`) reports no size.
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let text = encoding::decode(&bytes)
         .map_err(|e| match e {
             encoding::DecodeError::Malformed { line, encoding } => ImportError::Undecodable {
