@@ -92,7 +92,7 @@ pub enum ImportError {
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size in bytes.
+        /// Its size in bytes (for a device or pipe: how much was read before giving up).
         size: u64,
         /// The limit, `MAX_FILE_BYTES`.
         limit: u64,
