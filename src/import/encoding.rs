@@ -107,7 +107,17 @@ fn not_utf8(bytes: &[u8], first: std::str::Utf8Error) -> Result<Decoded, DecodeE
         return Err(utf8_error(bytes, first));
     }
     let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(bytes.len() * 3 / 2 + 16);
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(usize::MAX);
+    let mut text = String::new();
+    if text.try_reserve_exact(capacity).is_err() {
+        // Cannot happen under the size limit; say where decoding could not even start.
+        return Err(DecodeError::Malformed {
+            line: 1,
+            encoding: "GB18030",
+        });
+    }
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
     match result {
         DecoderResult::InputEmpty => Ok(Decoded {
@@ -121,7 +131,7 @@ fn not_utf8(bytes: &[u8], first: std::str::Utf8Error) -> Result<Decoded, DecodeE
                 encoding: "GB18030",
             })
         }
-        // The string was sized for the worst case (2 bytes may give 3 of UTF-8); cannot happen.
+        // The string was sized for the worst case by the decoder itself; cannot happen.
         DecoderResult::OutputFull => Err(DecodeError::Malformed {
             line: line_at(bytes, read),
             encoding: "GB18030",
