@@ -11,4 +11,5 @@ pub mod json;
 pub mod model;
 pub mod page;
 pub mod pdf;
+pub mod svg;
 pub mod units;
