@@ -7,6 +7,7 @@
 pub mod atomic_file;
 pub mod coverage;
 pub mod diff;
+pub mod docx;
 pub mod fonts;
 pub mod import;
 pub mod json;
@@ -16,5 +17,6 @@ pub mod lint;
 pub mod model;
 pub mod page;
 pub mod pdf;
+pub mod store;
 pub mod svg;
 pub mod units;
