@@ -5,6 +5,9 @@
 #[path = "../tests/pdf_fixture/mod.rs"]
 mod pdf_fixture;
 
+#[path = "../tests/layout_common/mod.rs"]
+mod layout_common;
+
 use std::time::{Duration, Instant};
 
 use bulletin::fonts::FontBook;
@@ -54,5 +57,25 @@ fn main() {
     let t = Instant::now();
     let fonts = FontBook::global().expect("fonts (scripts/fetch-fonts.sh)");
     println!("FontBook::global {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
+    let issue = layout_common::sample_issue();
+    let (first, median) = time(20, || {
+        let doc = bulletin::layout::layout(&issue, fonts).unwrap();
+        pdf::render(&doc, fonts, &pdf::PdfOptions::default()).unwrap()
+    });
+    println!(
+        "sample: layout + pdf::render: first {:.2} ms, median {:.2} ms",
+        first.as_secs_f64() * 1e3,
+        median.as_secs_f64() * 1e3
+    );
+    let (_, layout_median) = time(20, || bulletin::layout::layout(&issue, fonts).unwrap());
+    println!(
+        "sample: layout alone: median {:.2} ms",
+        layout_median.as_secs_f64() * 1e3
+    );
+    report(
+        "sample",
+        &bulletin::layout::layout(&issue, fonts).unwrap(),
+        fonts,
+    );
     report("fixture", &pdf_fixture::document(fonts), fonts);
 }
