@@ -101,7 +101,7 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
         let text: String = line.glyphs.iter().map(|g| g.ch).collect();
         let _ = writeln!(
             body,
-            r#"<text x="{}" y="{}" font-size="{}" fill-opacity="0" xml:space="preserve">{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}" fill="none" xml:space="preserve">{}</text>"#,
             xs.join(" "),
             num(line.baseline.0),
             num(line.size.0),
@@ -158,27 +158,36 @@ fn outline(
 
 struct PathData(String);
 
+impl PathData {
+    /// Appends `op` and its coordinates; font units are almost always whole numbers, written
+    /// without going through float formatting (the preview re-renders on every keystroke).
+    fn op(&mut self, op: char, coords: &[f32]) {
+        self.0.push(op);
+        for (i, &v) in coords.iter().enumerate() {
+            if i > 0 {
+                self.0.push(' ');
+            }
+            if v.fract() == 0.0 && v.abs() < 1e6 {
+                let _ = write!(self.0, "{}", v as i32);
+            } else {
+                self.0.push_str(&num(v));
+            }
+        }
+    }
+}
+
 impl ttf_parser::OutlineBuilder for PathData {
     fn move_to(&mut self, x: f32, y: f32) {
-        let _ = write!(self.0, "M{} {}", num(x), num(y));
+        self.op('M', &[x, y]);
     }
     fn line_to(&mut self, x: f32, y: f32) {
-        let _ = write!(self.0, "L{} {}", num(x), num(y));
+        self.op('L', &[x, y]);
     }
     fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let _ = write!(self.0, "Q{} {} {} {}", num(x1), num(y1), num(x), num(y));
+        self.op('Q', &[x1, y1, x, y]);
     }
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let _ = write!(
-            self.0,
-            "C{} {} {} {} {} {}",
-            num(x1),
-            num(y1),
-            num(x2),
-            num(y2),
-            num(x),
-            num(y)
-        );
+        self.op('C', &[x1, y1, x2, y2, x, y]);
     }
     fn close(&mut self) {
         self.0.push('Z');
