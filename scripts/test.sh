@@ -15,6 +15,8 @@ bash scripts/fetch-fonts.sh
 
 step "test tools (python-docx)"
 bash scripts/docx-test-env.sh
+step "test tools (PyMuPDF for pdfcheck.py)"
+bash scripts/pdfcheck-env.sh
 
 step "format and lints"
 cargo fmt --all -- --check

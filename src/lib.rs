@@ -18,4 +18,5 @@ pub mod model;
 pub mod page;
 pub mod pdf;
 pub mod store;
+pub mod svg;
 pub mod units;
