@@ -4,6 +4,7 @@
 //! output format (`pdf`, `docx`, `svg`) are kept apart: layout positions pages once, and every
 //! backend only draws them.
 
+pub mod archive;
 pub mod atomic_file;
 pub mod diff;
 pub mod fonts;
@@ -12,5 +13,6 @@ pub mod json;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod proof;
 pub mod store;
 pub mod units;

@@ -9,6 +9,7 @@
 
 mod error;
 mod id;
+mod revisions;
 mod schema;
 mod text;
 
@@ -25,6 +26,7 @@ use crate::model::{Issue, Status};
 
 pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};
+pub use revisions::{ArchivedFile, ProofRound, Publication};
 pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 /// The environment variable that names the database file, overriding the default location.
@@ -350,6 +352,7 @@ impl Store {
     /// Replaces the content of issue `id`, in one transaction: when this returns `Ok`, the new
     /// content is on disk; when it fails, the previous content is intact. An issue in the recycle
     /// bin may be saved too (it stays there), so an editor still open on it loses nothing.
+    /// A published issue is refused (`StoreError::Published`) until `start_correction`.
     pub fn save(&mut self, id: IssueId, issue: &Issue) -> Result<(), StoreError> {
         let content = crate::json::to_string(issue);
         let body = text::searchable(issue);
@@ -360,6 +363,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
+        // What was printed stays as archived: a correction starts a new revision first.
+        if revisions::is_locked(&tx, id).map_err(sql)? {
+            return Err(StoreError::Published(id));
+        }
         let seq: Option<i64> = tx
             .query_row(
                 "UPDATE issues SET number = ?2, total_number = ?3, date = ?4, status = ?5,
