@@ -285,5 +285,11 @@ pub fn archive_dir(db: Option<&Path>, dir: Option<PathBuf>, reset: bool) -> Resu
     } else if let Some(d) = &dir {
         archive::set_root(&mut store, Some(d))?;
     }
-    say(archive::root(&store)?.display())
+    match archive::root(&store) {
+        Ok(root) => say(root.display()),
+        Err(archive::ArchiveError::NoDocumentDir) => {
+            say("（未设置归档目录，也找不到“文档”目录：请用 bulletin archive-dir 目录 设置。）")
+        }
+        Err(e) => Err(e.into()),
+    }
 }
