@@ -471,9 +471,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for h in hits {
                 let s = &h.summary;
                 let mut snippet = h.snippet.clone();
-                if h.highlight.end <= snippet.len() && h.highlight.start < h.highlight.end {
-                    snippet.insert(h.highlight.end, '】');
-                    snippet.insert(h.highlight.start, '【');
+                // Back to front, so earlier ranges stay valid.
+                for r in h.highlights.iter().rev() {
+                    if r.end <= snippet.len() && r.start < r.end {
+                        snippet.insert(r.end, '】');
+                        snippet.insert(r.start, '【');
+                    }
                 }
                 say(format!(
                     "{}  第{}期（总第{}期）  {}  {}",

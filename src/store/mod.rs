@@ -82,10 +82,12 @@ pub struct SearchHit {
     pub id: IssueId,
     /// Its line in the list.
     pub summary: IssueSummary,
-    /// The paragraph around the first word of the query, cut to a short window.
+    /// The sentence around the first word of the query, cut to a short window.
     pub snippet: String,
     /// Byte range of that word inside `snippet`, for highlighting.
     pub highlight: Range<usize>,
+    /// Byte ranges of every word of the query inside `snippet` (sorted, not overlapping).
+    pub highlights: Vec<Range<usize>>,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -599,7 +601,8 @@ impl Store {
 
     /// The issues (not in the recycle bin) that contain every word of `query` (words are split at
     /// spaces; case is ignored for Latin letters; Chinese needs no segmentation), newest first,
-    /// each with the text around the first word. A blank query finds nothing.
+    /// each with the sentence around the first word and every word highlighted. A blank query
+    /// finds nothing.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
         let terms = text::terms(query);
         let Some(first) = terms.first() else {
@@ -641,11 +644,13 @@ impl Store {
             }
             let summary = raw.map_err(|e| self.sql(e))?.check()?;
             let (snippet, highlight) = text::snippet(&body, first).unwrap_or_default();
+            let highlights = text::highlights(&snippet, &terms);
             hits.push(SearchHit {
                 id: summary.id,
                 summary,
                 snippet,
                 highlight,
+                highlights,
             });
         }
         Ok(hits)
