@@ -63,8 +63,8 @@ pub fn snippet(body: &str, term: &str) -> Option<(String, Range<usize>)> {
         .map_or(body.len(), |i| hit.end + i);
     let sentence_start = body[line_start..hit.start]
         .char_indices()
-        .filter(|&(_, c)| ends_sentence(c))
-        .last()
+        .rev()
+        .find(|&(_, c)| ends_sentence(c))
         .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
     let sentence_end = body[hit.end..line_end]
         .char_indices()
