@@ -86,6 +86,18 @@ pub enum ArchiveError {
     /// Publishing needs at least one file to archive.
     #[error("没有指定要归档的文件格式。")]
     NoExporters,
+    /// Another issue's publication already fills this folder (e.g. the same issue imported
+    /// twice); its files are not overwritten.
+    #[error(
+        "归档目录 {dir} 已经存放着另一期（编号 {other}）印发的文件，为保护它们没有写入任何文件。\
+         如果两期是重复的，请把多余的一期移到回收站；否则请检查期号和总期号。"
+    )]
+    FolderTaken {
+        /// The folder.
+        dir: PathBuf,
+        /// The issue whose files are there.
+        other: IssueId,
+    },
     /// Issues in the recycle bin are not published.
     #[error("编号为 {0} 的简报在回收站中，不能印发。请先恢复（bulletin restore 编号）。")]
     Deleted(IssueId),
@@ -187,6 +199,16 @@ pub fn publish(
         source,
     })?;
     let dir = root.join(folder(&issue, revision));
+    if let Some(other) = store
+        .publications(None)?
+        .into_iter()
+        .find(|p| p.dir == dir && p.issue_id != id)
+    {
+        return Err(ArchiveError::FolderTaken {
+            dir,
+            other: other.issue_id,
+        });
+    }
     std::fs::create_dir_all(&dir).map_err(|source| ArchiveError::Write {
         path: dir.clone(),
         source,

@@ -146,6 +146,17 @@ fn a_failing_format_writes_and_records_nothing() {
         archive::publish(&mut store, id, &root, &[]),
         Err(archive::ArchiveError::NoExporters)
     ));
+    // The same issue imported twice: the second may not overwrite the first's archived files.
+    let twin = store.insert(&issue()).unwrap();
+    let p = archive::publish(&mut store, twin, &root, &[Exporter::json()]).unwrap();
+    let e = archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap_err();
+    assert!(
+        matches!(&e, archive::ArchiveError::FolderTaken { other, .. } if *other == twin),
+        "{e:?}"
+    );
+    assert!(!store.is_published(id).unwrap());
+    assert!(archive::verify(&store).unwrap().problems.is_empty());
+    assert_eq!(store.publications(None).unwrap(), vec![p]);
     store.delete(id).unwrap();
     assert!(matches!(
         archive::publish(&mut store, id, &root, &[Exporter::json()]),
