@@ -1,5 +1,6 @@
 //! The `bulletin` command line: the archive (import, list, show, new, delete, restore, trash,
-//! search, export) and file-to-file rendering, over `bulletin::store` and `bulletin::import`.
+//! search, export), file-to-file rendering, and proofing (proof, proofs, diff, lint, publish,
+//! correct, verify, archive-dir; see `proofing`), over `bulletin::store` and `bulletin::import`.
 
 mod error;
 mod outputs;
