@@ -4,6 +4,7 @@
 //! output format (`pdf`, `docx`, `svg`) are kept apart: layout positions pages once, and every
 //! backend only draws them.
 
+pub mod archive;
 pub mod atomic_file;
 pub mod coverage;
 pub mod diff;
@@ -17,6 +18,7 @@ pub mod lint;
 pub mod model;
 pub mod page;
 pub mod pdf;
+pub mod proof;
 pub mod store;
 pub mod svg;
 pub mod units;

@@ -41,6 +41,31 @@ pub enum CliError {
         /// How many were given.
         total: usize,
     },
+    /// Publishing or checking the archive failed.
+    #[error("{0}")]
+    Archive(#[from] bulletin::archive::ArchiveError),
+    /// `diff` without `--from` on an issue never sent for review.
+    #[error("编号为 {0} 的简报还没有送审过的校样。请先用 bulletin proof 编号 送审。")]
+    NoProofs(bulletin::store::IssueId),
+    /// `lint --fix` on a file.
+    #[error("--fix 只能修正数据库中的简报：请先用 bulletin import 导入文件，再用 bulletin lint 编号 --fix。")]
+    FixNeedsStore,
+    /// The check found problems (each was printed).
+    #[error("发现 {count} 处标点或格式问题（见上），其中 {fixable} 处可以用 --fix 自动修正。")]
+    LintFindings {
+        /// How many findings.
+        count: usize,
+        /// How many have a fix.
+        fixable: usize,
+    },
+    /// Archived files changed or missing (each was printed).
+    #[error("{checked} 个归档文件中有 {bad} 个被改动或缺失（见上）。请从备份恢复这些文件。")]
+    ArchiveDamaged {
+        /// How many files failed.
+        bad: usize,
+        /// How many were checked.
+        checked: usize,
+    },
     /// Standard output could not be written (e.g. the reader went away).
     #[error("无法输出结果：{0}")]
     Stdout(std::io::Error),

@@ -1,8 +1,10 @@
 //! The `bulletin` command line: the archive (import, list, show, new, delete, restore, trash,
-//! search, export) and file-to-file rendering, over `bulletin::store` and `bulletin::import`.
+//! search, export), file-to-file rendering, and proofing (proof, proofs, diff, lint, publish,
+//! correct, verify, archive-dir; see `proofing`), over `bulletin::store` and `bulletin::import`.
 
 mod error;
 mod outputs;
+mod proofing;
 mod save_loop;
 mod table;
 
@@ -151,6 +153,119 @@ enum Command {
         input: PathBuf,
         #[command(flatten)]
         outputs: Outputs,
+    },
+    /// 送审: freezes the current text as the next proof round.
+    #[command(
+        about = "送审：把当前文本定为下一次校样（第1次、第2次……），状态改为校对中",
+        help_template = HELP_TEMPLATE
+    )]
+    Proof {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+        #[arg(long, value_name = "TEXT", help = "备注，例如送审对象")]
+        note: Option<String>,
+    },
+    /// Lists the proof rounds of an issue.
+    #[command(about = "列出一期简报的各次校样", help_template = HELP_TEMPLATE)]
+    Proofs {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+    },
+    /// Character diff between two proof rounds, or a round and the current text.
+    #[command(
+        about = "逐字比较两次校样（或某次校样与当前文本）的差别：[+新增+] [-删除-]",
+        help_template = HELP_TEMPLATE
+    )]
+    Diff {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+        #[arg(long, value_name = "N", help = "从第几次校样比较（默认最近一次）")]
+        from: Option<u32>,
+        #[arg(
+            long,
+            value_name = "N|current",
+            default_value = "current",
+            value_parser = proofing::parse_version,
+            help = "比较到第几次校样，或 current（当前文本，默认）"
+        )]
+        to: proofing::Version,
+    },
+    /// 校对助手: punctuation and form check of a stored issue or a file.
+    #[command(
+        about = "校对助手：检查标点和格式（半角标点、括号引号配对、重复标点、破折号、全角数字、日期写法、汉字间空格、总期号连续）。发现问题时以非零状态退出",
+        help_template = HELP_TEMPLATE
+    )]
+    Lint {
+        #[arg(
+            value_name = "ID|FILE",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位），或一个文本 / JSON 文件"
+        )]
+        target: String,
+        #[arg(long, help = "自动修正所有能确定的问题并保存（只用于数据库中的简报）")]
+        fix: bool,
+    },
+    /// 已印发: archives the final files with their SHA-256 and locks the issue.
+    #[command(
+        about = "印发：把最终文件写入归档目录（年份/第N期（总第M期）/），记录每个文件的 SHA-256，状态改为已印发",
+        help_template = HELP_TEMPLATE
+    )]
+    Publish {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+        #[arg(
+            long,
+            value_name = "DIR",
+            help = "这次使用的归档目录（默认见 bulletin archive-dir）"
+        )]
+        archive: Option<PathBuf>,
+    },
+    /// Starts a correction (new revision) of a published issue.
+    #[command(
+        about = "为已印发的简报创建修订版：恢复为草稿以便修改，原归档文件保持不变",
+        help_template = HELP_TEMPLATE
+    )]
+    Correct {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+    },
+    /// Recomputes every archived file's hash.
+    #[command(
+        about = "检查归档：重新计算每个归档文件的 SHA-256，报告被改动或缺失的文件（有问题时以非零状态退出）",
+        help_template = HELP_TEMPLATE
+    )]
+    Verify,
+    /// Shows or sets the archive folder.
+    #[command(name = "archive-dir", about = "显示或设置归档目录", help_template = HELP_TEMPLATE)]
+    ArchiveDir {
+        #[arg(value_name = "DIR", help_heading = "参数", help = "新的归档目录")]
+        dir: Option<PathBuf>,
+        #[arg(
+            long,
+            conflicts_with = "dir",
+            help = "恢复默认归档目录（文档/温州科协信息）"
+        )]
+        reset: bool,
     },
     /// For the crash-safety test: saves in a loop, printing a line after each committed save.
     #[command(name = "__save-loop", hide = true)]
@@ -357,9 +472,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for h in hits {
                 let s = &h.summary;
                 let mut snippet = h.snippet.clone();
-                if h.highlight.end <= snippet.len() && h.highlight.start < h.highlight.end {
-                    snippet.insert(h.highlight.end, '】');
-                    snippet.insert(h.highlight.start, '【');
+                // Back to front, so earlier ranges stay valid.
+                for r in h.highlights.iter().rev() {
+                    if r.end <= snippet.len() && r.start < r.end {
+                        snippet.insert(r.end, '】');
+                        snippet.insert(r.start, '【');
+                    }
                 }
                 say(format!(
                     "{}  第{}期（总第{}期）  {}  {}",
@@ -384,6 +502,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 say(format!("已写出：{}", path.display()))?;
             }
         }
+        Command::Proof { id, note } => proofing::proof(db, &id, note.as_deref())?,
+        Command::Proofs { id } => proofing::proofs(db, &id)?,
+        Command::Diff { id, from, to } => proofing::diff(db, &id, from, to)?,
+        Command::Lint { target, fix } => proofing::lint(db, &target, fix)?,
+        Command::Publish { id, archive } => proofing::publish(db, &id, archive.as_deref())?,
+        Command::Correct { id } => proofing::correct(db, &id)?,
+        Command::Verify => proofing::verify(db)?,
+        Command::ArchiveDir { dir, reset } => proofing::archive_dir(db, dir, reset)?,
         Command::SaveLoop => save_loop::run(&mut open_store(db)?)?,
     }
     Ok(())

@@ -128,6 +128,23 @@ pub enum StoreError {
         /// What is wrong.
         detail: String,
     },
+    /// A published issue is archived as it was printed and cannot be saved over.
+    #[error(
+        "编号为 {0} 的简报已印发，不能直接修改。修改已印发的期刊请先创建修订版\
+         （bulletin correct 编号，或在程序中点「创建修订版」），已归档的文件保持不变。"
+    )]
+    Published(IssueId),
+    /// A correction was asked for an issue that is not published.
+    #[error("编号为 {0} 的简报还没有印发，可以直接修改，不需要创建修订版。")]
+    NotPublished(IssueId),
+    /// No proof round with this number.
+    #[error("编号为 {id} 的简报没有第{round}次校样（bulletin proofs 编号 列出已有的校样）。")]
+    NoProofRound {
+        /// The issue.
+        id: IssueId,
+        /// The round asked for.
+        round: u32,
+    },
     /// Any other SQLite failure.
     #[error("数据库出错：{0}。请重试；如果问题一直出现，请联系技术支持。")]
     Sqlite(rusqlite::Error),

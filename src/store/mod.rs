@@ -9,6 +9,7 @@
 
 mod error;
 mod id;
+mod revisions;
 mod schema;
 mod text;
 
@@ -25,6 +26,7 @@ use crate::model::{Issue, Status};
 
 pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};
+pub use revisions::{ArchivedFile, ProofRound, Publication};
 pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 /// The environment variable that names the database file, overriding the default location.
@@ -80,10 +82,12 @@ pub struct SearchHit {
     pub id: IssueId,
     /// Its line in the list.
     pub summary: IssueSummary,
-    /// The paragraph around the first word of the query, cut to a short window.
+    /// The sentence around the first word of the query, cut to a short window.
     pub snippet: String,
     /// Byte range of that word inside `snippet`, for highlighting.
     pub highlight: Range<usize>,
+    /// Byte ranges of every word of the query inside `snippet` (sorted, not overlapping).
+    pub highlights: Vec<Range<usize>>,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -350,6 +354,7 @@ impl Store {
     /// Replaces the content of issue `id`, in one transaction: when this returns `Ok`, the new
     /// content is on disk; when it fails, the previous content is intact. An issue in the recycle
     /// bin may be saved too (it stays there), so an editor still open on it loses nothing.
+    /// A published issue is refused (`StoreError::Published`) until `start_correction`.
     pub fn save(&mut self, id: IssueId, issue: &Issue) -> Result<(), StoreError> {
         let content = crate::json::to_string(issue);
         let body = text::searchable(issue);
@@ -360,6 +365,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
+        // What was printed stays as archived: a correction starts a new revision first.
+        if revisions::is_locked(&tx, id).map_err(sql)? {
+            return Err(StoreError::Published(id));
+        }
         let seq: Option<i64> = tx
             .query_row(
                 "UPDATE issues SET number = ?2, total_number = ?3, date = ?4, status = ?5,
@@ -592,7 +601,8 @@ impl Store {
 
     /// The issues (not in the recycle bin) that contain every word of `query` (words are split at
     /// spaces; case is ignored for Latin letters; Chinese needs no segmentation), newest first,
-    /// each with the text around the first word. A blank query finds nothing.
+    /// each with the sentence around the first word and every word highlighted. A blank query
+    /// finds nothing.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
         let terms = text::terms(query);
         let Some(first) = terms.first() else {
@@ -634,11 +644,13 @@ impl Store {
             }
             let summary = raw.map_err(|e| self.sql(e))?.check()?;
             let (snippet, highlight) = text::snippet(&body, first).unwrap_or_default();
+            let highlights = text::highlights(&snippet, &terms);
             hits.push(SearchHit {
                 id: summary.id,
                 summary,
                 snippet,
                 highlight,
+                highlights,
             });
         }
         Ok(hits)

@@ -26,10 +26,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         apply: v2_full_text,
     },
+    Migration {
+        version: 3,
+        apply: v3_proofs_and_archive,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 2;
+pub const LATEST: u32 = 3;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -73,6 +77,44 @@ fn v2_full_text(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         insert.execute(rusqlite::params![seq, body])?;
     }
     Ok(())
+}
+
+/// Version 3: proof rounds (frozen copies of an issue sent for review), settings, and the archive
+/// of published issues: each publication (one per revision of an issue) and the SHA-256 of every
+/// file it wrote.
+fn v3_proofs_and_archive(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE proof_rounds (
+            issue_id   TEXT NOT NULL REFERENCES issues (id) ON DELETE CASCADE,
+            round      INTEGER NOT NULL CHECK (round >= 1),
+            date       TEXT NOT NULL,        -- YYYY-MM-DD, local date of 送审 (the proof stamp)
+            note       TEXT NOT NULL,
+            content    TEXT NOT NULL,        -- JSON interchange form of the frozen issue
+            created_at TEXT NOT NULL,        -- RFC 3339, UTC
+            PRIMARY KEY (issue_id, round)
+        );
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE publications (
+            seq           INTEGER PRIMARY KEY,
+            issue_id      TEXT NOT NULL REFERENCES issues (id) ON DELETE CASCADE,
+            revision      INTEGER NOT NULL CHECK (revision >= 1),
+            dir           TEXT NOT NULL,     -- absolute folder the files were written to
+            content       TEXT NOT NULL,     -- JSON interchange form of the published issue
+            published_at  TEXT NOT NULL,     -- RFC 3339, UTC
+            superseded_at TEXT,              -- set when a correction (new revision) was started
+            UNIQUE (issue_id, revision)
+        );
+        CREATE TABLE archive_files (
+            publication INTEGER NOT NULL REFERENCES publications (seq) ON DELETE CASCADE,
+            name        TEXT NOT NULL,
+            sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+            size        INTEGER NOT NULL CHECK (size >= 0),
+            PRIMARY KEY (publication, name)
+        );",
+    )
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.
