@@ -5,8 +5,11 @@
 //! Model: every item takes a box on the line. Full-width items (Han characters and full-width
 //! punctuation) take one cell of 1 em; Latin letters, digits and half-width marks take their own
 //! proportional advance (§8). Between two adjacent items there is a natural gap: the grid's
-//! tracking between two full-width items (−0.21 pt for the 16 pt body, §1), a quarter em between
-//! a Latin letter or digit and a Han character (§8), nothing otherwise.
+//! tracking (−0.21 pt for the 16 pt body, §1), plus a quarter em between a Latin letter or digit
+//! and a Han character (§8). Tracking is letter-spacing after every item, as Word's and
+//! LibreOffice's character spacing is: so a digit between two Han characters (8 pt and two
+//! quarter ems, each gap tracked) takes exactly one 15.79 pt cell, and a line of 27 Han characters
+//! and one digit fills the measure as 28 Han characters do.
 //!
 //! Lines are filled greedily. When the break after the last item that fits is forbidden (a
 //! character that may not start or end a line, or a break inside 「……」「——」, a number with its
@@ -179,7 +182,7 @@ pub struct Params {
     pub first_indent: f32,
     /// Where every other line starts (a hanging indent for TOC entries).
     pub indent: f32,
-    /// Extra space between two adjacent full-width items (negative: tighter).
+    /// Extra space between any two adjacent items, letter-spacing (negative: tighter).
     pub tracking: f32,
     /// Space between a Latin letter or digit and a Han character (a quarter em, §8), or 0.
     pub latin_gap: f32,
@@ -251,14 +254,12 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
 /// The natural gap between `items[k - 1]` and `items[k]`.
 fn gap(items: &[Item], k: usize, params: &Params) -> f32 {
     let (p, c) = (&items[k - 1], &items[k]);
-    if p.class.is_full_width() && c.class.is_full_width() {
-        params.tracking
-    } else if (p.class == Class::Latin && c.class == Class::Ideographic)
+    if (p.class == Class::Latin && c.class == Class::Ideographic)
         || (p.class == Class::Ideographic && c.class == Class::Latin)
     {
-        params.latin_gap
+        params.tracking + params.latin_gap
     } else {
-        0.0
+        params.tracking
     }
 }
 
@@ -686,11 +687,31 @@ mod tests {
     #[test]
     fn quarter_em_between_latin_and_han() {
         let its = items("年A年");
-        let lines = break_lines(&its, &params());
+        let p = params();
+        let lines = break_lines(&its, &p);
         let l = &lines[0];
-        let gap1 = l.x[1] - (l.x[0] + SIZE);
-        let gap2 = l.x[2] - (l.x[1] + its[1].width);
+        // After each item's tracked advance.
+        let gap1 = l.x[1] - (l.x[0] + SIZE + p.tracking);
+        let gap2 = l.x[2] - (l.x[1] + its[1].width + p.tracking);
         assert!((gap1 - 4.0).abs() < 1e-3 && (gap2 - 4.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_digit_between_han_characters_takes_one_cell() {
+        // A line with one digit holds as many characters as one of Han characters only: 28, or
+        // 26 on the indented first line. (At 16 pt and a quarter em on either side untracked, the
+        // digit would take 16 pt, more than the 15.79 pt cell, and push a character down.)
+        for pos in [3, 10, 20, 30, 40] {
+            let text = format!("{}5{}", han(pos), han(60));
+            let lines = check(&text, &params());
+            let (i, line) = lines
+                .iter()
+                .enumerate()
+                .find(|(_, l)| l.contains('5'))
+                .unwrap();
+            let cells = if i == 0 { 26 } else { 28 };
+            assert_eq!(line.chars().count(), cells, "{pos}: {lines:?}");
+        }
     }
 
     #[test]
