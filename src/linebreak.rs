@@ -15,8 +15,8 @@
 //! character that may not start or end a line, or a break inside 「……」「——」, a number with its
 //! unit, or a Latin word), the line is fixed in one of two ways, whichever changes it less (§8):
 //! pulling the next characters up by squeezing full-width punctuation inside the line (each by at
-//! most half its width), or pushing the last characters down and spreading the remaining gaps.
-//! Every line but a paragraph's last then fills the measure exactly when justifying.
+//! most half its width), or pushing the last characters down and spreading the remaining gaps;
+//! on a tie, closing marks are pulled up and other characters pushed down. Every line but a paragraph's last then fills the measure exactly when justifying.
 
 /// What a character is for breaking and spacing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -386,8 +386,14 @@ fn choose_break(items: &[Item], a: usize, b: usize, avail: f32, params: &Params)
     }
     match (pull, push) {
         (Some((kp, squeeze)), Some((kd, spread))) => {
-            // On a tie, squeeze: clreq prefers pulling in to spreading.
-            if squeeze <= spread + EPSILON {
+            // On a tie, squeeze only to pull up the marks that close the line's text (a comma, a
+            // closing bracket); a character is pushed down rather than pulled up by squeezing
+            // a cell out of the marks before it, and the spread shares the cell among all the
+            // line's gaps.
+            let pulls_marks = items[b..kp]
+                .iter()
+                .all(|i| i.class.no_start() || i.class == Class::Space);
+            if squeeze < spread - EPSILON || (squeeze <= spread + EPSILON && pulls_marks) {
                 (kp, Fix::Squeezed)
             } else {
                 (kd, Fix::Spread)
@@ -611,6 +617,34 @@ mod tests {
         assert_eq!(lines[0].fix, Fix::Squeezed);
         assert_eq!(lines[0].end, 27);
         assert!((lines[0].right - MEASURE).abs() < 0.01);
+    }
+
+    #[test]
+    fn on_a_tie_marks_are_pulled_up_and_characters_pushed_down() {
+        // Pulling up the 29th item costs a full cell of squeezing, as does pushing the 28th down.
+        // The 29th is 「，」: squeezed onto the line.
+        let text = format!(
+            "{}{}、{}、{}，{}",
+            han(26),
+            han(8),
+            han(8),
+            han(10),
+            han(20)
+        );
+        let lines = check(&text, &params());
+        assert_eq!(lines[1], format!("{}、{}、{}，", han(8), han(8), han(10)));
+        // The 28th is 「（」 (never at a line's end): pushed down with the character it opens.
+        let text = format!(
+            "{}{}、{}、{}（{}）",
+            han(26),
+            han(8),
+            han(8),
+            han(9),
+            han(20)
+        );
+        let lines = check(&text, &params());
+        assert_eq!(lines[1], format!("{}、{}、{}", han(8), han(8), han(9)));
+        assert!(lines[2].starts_with('（'));
     }
 
     #[test]
