@@ -240,8 +240,13 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
     if p.class.in_word() && c.class.in_word() {
         return false;
     }
-    // A number keeps the character after it: its unit or measure word (2020年, 75个, 30%).
-    if p.ch.is_ascii_digit() && c.class == Class::Ideographic {
+    // A number keeps its unit or measure word (2020年, 75个, 20世纪); any other character after
+    // a number may start a line (2020|峰会, as 2020|世界).
+    if p.ch.is_ascii_digit() && c.class == Class::Ideographic && starts_unit(items, k) {
+        return false;
+    }
+    // Nor does a unit of two characters split after a number (20世纪).
+    if k >= 2 && items[k - 2].ch.is_ascii_digit() && starts_unit_word(items, k - 1) {
         return false;
     }
     // 「……」 and 「——」 are one mark.
@@ -249,6 +254,27 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Units and measure words that follow a number (§8: "a number with its unit"): dates and
+/// times, counts, money, quantities, ages, ranks, and approximations (100多个, 30余家).
+const UNITS: &str = "年月日号时点分秒周天岁个位名人家户项次元角万亿千百十件条台套批场届期份本张篇部种类所座辆架艘只头株棵块层级例笔间栋倍度克吨升米亩多余";
+/// Units of two characters whose first character is no unit by itself.
+const UNIT_WORDS: &[&str] = &[
+    "世纪", "小时", "分钟", "公里", "公斤", "公顷", "平方", "立方", "厘米", "毫米", "千克",
+];
+
+/// Whether the items from `k` on start a unit or measure word.
+fn starts_unit(items: &[Item], k: usize) -> bool {
+    UNITS.contains(items[k].ch) || starts_unit_word(items, k)
+}
+
+/// Whether the items from `k` on start one of the two-character `UNIT_WORDS`.
+fn starts_unit_word(items: &[Item], k: usize) -> bool {
+    UNIT_WORDS.iter().any(|w| {
+        let n = w.chars().count();
+        items.len() >= k + n && w.chars().zip(&items[k..k + n]).all(|(a, i)| a == i.ch)
+    })
 }
 
 /// The natural gap between `items[k - 1]` and `items[k]`.
@@ -682,12 +708,25 @@ mod tests {
                 "split at {pos}: {lines:?}"
             );
         }
-        // 75个 stays together too.
+        // 75个 and 20世纪 stay together too.
         for pos in 20..27 {
             let text = format!("{}75个项目{}", han(pos), han(30));
             let lines = check(&text, &params());
             assert!(lines.iter().any(|l| l.contains("75个")), "{lines:?}");
+            let text = format!("{}20世纪末{}", han(pos), han(30));
+            let lines = check(&text, &params());
+            assert!(lines.iter().any(|l| l.contains("20世纪")), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_number_before_a_word_that_is_no_unit_may_end_a_line() {
+        // 26 cells on the first line; 「2020」 after 23 Han characters ends it, 「峰会」 starts the
+        // next (at natural width 「2020峰」 would overflow the line).
+        let text = format!("{}2020峰会{}", han(23), han(30));
+        let lines = check(&text, &params());
+        assert_eq!(lines[0], format!("{}2020", han(23)));
+        assert!(lines[1].starts_with("峰会"));
     }
 
     #[test]
