@@ -103,7 +103,7 @@ fn settings_switch_on_chinese_line_breaking() {
         "<w:kinsoku/>",
         "<w:autoSpaceDE/>",
         "<w:autoSpaceDN/>",
-        "<w:overflowPunct/>",
+        r#"<w:overflowPunct w:val="0"/>"#,
     ] {
         assert!(styles.contains(el), "{el}");
     }
