@@ -4,9 +4,11 @@
 //! output format (`pdf`, `docx`, `svg`) are kept apart: layout positions pages once, and every
 //! backend only draws them.
 
+pub mod archive;
 pub mod atomic_file;
 pub mod coverage;
 pub mod diff;
+pub mod docx;
 pub mod fonts;
 pub mod import;
 pub mod json;
@@ -15,4 +17,8 @@ pub mod linebreak;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod pdf;
+pub mod proof;
+pub mod store;
+pub mod svg;
 pub mod units;

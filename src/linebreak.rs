@@ -5,14 +5,19 @@
 //! Model: every item takes a box on the line. Full-width items (Han characters and full-width
 //! punctuation) take one cell of 1 em; Latin letters, digits and half-width marks take their own
 //! proportional advance (§8). Between two adjacent items there is a natural gap: the grid's
-//! tracking between two full-width items (−0.21 pt for the 16 pt body, §1), a quarter em between
-//! a Latin letter or digit and a Han character (§8), nothing otherwise.
+//! tracking (−0.21 pt for the 16 pt body, §1), plus a quarter em between a Latin letter or digit
+//! and a Han character (§8). Tracking is letter-spacing after every item, as Word's and
+//! LibreOffice's character spacing is: so a digit between two Han characters (8 pt and two
+//! quarter ems, each gap tracked) takes exactly one 15.79 pt cell, and a line of 27 Han characters
+//! and one digit fills the measure as 28 Han characters do.
 //!
 //! Lines are filled greedily. When the break after the last item that fits is forbidden (a
 //! character that may not start or end a line, or a break inside 「……」「——」, a number with its
 //! unit, or a Latin word), the line is fixed in one of two ways, whichever changes it less (§8):
-//! pulling the next characters up by squeezing full-width punctuation inside the line (each by at
-//! most half its width), or pushing the last characters down and spreading the remaining gaps.
+//! pulling the next characters up by squeezing the line's full-width punctuation (each by at most
+//! half its width; at the line's end only a closing mark's blank right half, clreq's half-width
+//! line-end punctuation; nothing at its start), or pushing the last characters down and spreading
+//! the remaining gaps; on a tie, closing marks are pulled up and other characters pushed down.
 //! Every line but a paragraph's last then fills the measure exactly when justifying.
 
 /// What a character is for breaking and spacing.
@@ -179,7 +184,7 @@ pub struct Params {
     pub first_indent: f32,
     /// Where every other line starts (a hanging indent for TOC entries).
     pub indent: f32,
-    /// Extra space between two adjacent full-width items (negative: tighter).
+    /// Extra space between any two adjacent items, letter-spacing (negative: tighter).
     pub tracking: f32,
     /// Space between a Latin letter or digit and a Han character (a quarter em, §8), or 0.
     pub latin_gap: f32,
@@ -237,8 +242,13 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
     if p.class.in_word() && c.class.in_word() {
         return false;
     }
-    // A number keeps the character after it: its unit or measure word (2020年, 75个, 30%).
-    if p.ch.is_ascii_digit() && c.class == Class::Ideographic {
+    // A number keeps its unit or measure word (2020年, 75个, 20世纪); any other character after
+    // a number may start a line (2020|峰会, as 2020|世界).
+    if p.ch.is_ascii_digit() && c.class == Class::Ideographic && starts_unit(items, k) {
+        return false;
+    }
+    // Nor does a unit of two characters split after a number (20世纪).
+    if k >= 2 && items[k - 2].ch.is_ascii_digit() && starts_unit_word(items, k - 1) {
         return false;
     }
     // 「……」 and 「——」 are one mark.
@@ -248,17 +258,36 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
     true
 }
 
+/// Units and measure words that follow a number (§8: "a number with its unit"): dates and
+/// times, counts, money, quantities, ages, ranks, and approximations (100多个, 30余家).
+const UNITS: &str = "年月日号时点分秒周天岁个位名人家户项次元角万亿千百十件条台套批场届期份本张篇部种类所座辆架艘只头株棵块层级例笔间栋倍度克吨升米亩多余";
+/// Units of two characters whose first character is no unit by itself.
+const UNIT_WORDS: &[&str] = &[
+    "世纪", "小时", "分钟", "公里", "公斤", "公顷", "平方", "立方", "厘米", "毫米", "千克",
+];
+
+/// Whether the items from `k` on start a unit or measure word.
+fn starts_unit(items: &[Item], k: usize) -> bool {
+    UNITS.contains(items[k].ch) || starts_unit_word(items, k)
+}
+
+/// Whether the items from `k` on start one of the two-character `UNIT_WORDS`.
+fn starts_unit_word(items: &[Item], k: usize) -> bool {
+    UNIT_WORDS.iter().any(|w| {
+        let n = w.chars().count();
+        items.len() >= k + n && w.chars().zip(&items[k..k + n]).all(|(a, i)| a == i.ch)
+    })
+}
+
 /// The natural gap between `items[k - 1]` and `items[k]`.
 fn gap(items: &[Item], k: usize, params: &Params) -> f32 {
     let (p, c) = (&items[k - 1], &items[k]);
-    if p.class.is_full_width() && c.class.is_full_width() {
-        params.tracking
-    } else if (p.class == Class::Latin && c.class == Class::Ideographic)
+    if (p.class == Class::Latin && c.class == Class::Ideographic)
         || (p.class == Class::Ideographic && c.class == Class::Latin)
     {
-        params.latin_gap
+        params.tracking + params.latin_gap
     } else {
-        0.0
+        params.tracking
     }
 }
 
@@ -290,13 +319,25 @@ fn trim_end(items: &[Item], a: usize, mut b: usize) -> usize {
     b
 }
 
-/// What squeezing can remove from `items[a..b]`: its full-width marks but the first and the last
-/// (a squeezed mark at a line's edge would stick out of the measure).
+/// What squeezing may remove from `items[k]` on the line `items[a..b]`: half of a full-width
+/// mark inside the line; at the line's end only a closing mark's blank right half (clreq's
+/// half-width line-end punctuation), so that no ink leaves the measure; nothing at its start.
+fn squeezable_in(items: &[Item], a: usize, b: usize, k: usize) -> f32 {
+    let item = &items[k];
+    let at_edge = k == a || (k + 1 == b && item.class != Class::Closing);
+    if at_edge {
+        0.0
+    } else {
+        item.squeezable()
+    }
+}
+
+/// What squeezing can remove from `items[a..b]`.
 fn squeeze_capacity(items: &[Item], a: usize, b: usize) -> f32 {
-    if b <= a + 2 {
+    if b <= a + 1 {
         return 0.0;
     }
-    items[a + 1..b - 1].iter().map(Item::squeezable).sum()
+    (a..b).map(|k| squeezable_in(items, a, b, k)).sum()
 }
 
 /// Breaks `items` into lines and positions them.
@@ -385,8 +426,14 @@ fn choose_break(items: &[Item], a: usize, b: usize, avail: f32, params: &Params)
     }
     match (pull, push) {
         (Some((kp, squeeze)), Some((kd, spread))) => {
-            // On a tie, squeeze: clreq prefers pulling in to spreading.
-            if squeeze <= spread + EPSILON {
+            // On a tie, squeeze only to pull up the marks that close the line's text (a comma, a
+            // closing bracket); a character is pushed down rather than pulled up by squeezing
+            // a cell out of the marks before it, and the spread shares the cell among all the
+            // line's gaps.
+            let pulls_marks = items[b..kp]
+                .iter()
+                .all(|i| i.class.no_start() || i.class == Class::Space);
+            if squeeze < spread - EPSILON || (squeeze <= spread + EPSILON && pulls_marks) {
                 (kp, Fix::Squeezed)
             } else {
                 (kd, Fix::Spread)
@@ -422,8 +469,8 @@ fn position(
         let cap = squeeze_capacity(items, a, b);
         if cap > 0.0 {
             let ratio = (excess / cap).min(1.0);
-            for (k, s) in squeeze.iter_mut().enumerate().take(count - 1).skip(1) {
-                *s = items[a + k].squeezable() * ratio;
+            for (k, s) in squeeze.iter_mut().enumerate() {
+                *s = squeezable_in(items, a, b, a + k) * ratio;
             }
         }
     } else if params.justify && !last && count > 1 {
@@ -520,12 +567,24 @@ mod tests {
             assert_eq!(l.x.len(), l.end - l.start);
             assert!(l.x.windows(2).all(|w| w[0] <= w[1] + 0.01), "{:?}", l.x);
             let indent = if i == 0 { p.first_indent } else { p.indent };
+            // A mark at an edge may lose its blank half facing the edge, and no more.
             let first = &its[l.start];
-            assert!(l.x[0] - first.offset >= indent - 0.01);
+            let cut = if first.class == Class::Opening {
+                first.width / 2.0
+            } else {
+                0.0
+            };
+            assert!(l.x[0] - first.offset >= indent - cut - 0.01);
             // The right edge, from the last glyph's own position.
             let last = &its[l.end - 1];
-            let right = l.x[l.x.len() - 1] - last.offset + last.width;
-            assert!((right - l.right).abs() < 0.01);
+            let full = l.x[l.x.len() - 1] - last.offset + last.width;
+            let cut = if last.class == Class::Closing {
+                last.width / 2.0
+            } else {
+                0.0
+            };
+            let right = l.right;
+            assert!(right <= full + 0.01 && right >= full - cut - 0.01);
             assert!(right <= p.measure + 0.01, "line {i} sticks out: {right}");
             assert_eq!(l.last, i == lines.len() - 1);
             if !l.last && p.justify {
@@ -613,6 +672,50 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_mark_at_the_line_end_gives_up_its_blank_half() {
+        // 28 cells are full; the 29th, 「。」, is pulled up by squeezing the 「。」 inside the line
+        // and its own right half at the line's end (half a cell each).
+        let text = format!("{}{}。{}。{}", han(26), han(17), han(10), han(20));
+        let its = items(&text);
+        let lines = break_lines(&its, &params());
+        assert_eq!(lines[1].fix, Fix::Squeezed);
+        assert_eq!(lines[1].end, 26 + 29);
+        let last = lines[1].x[28];
+        assert!((lines[1].right - MEASURE).abs() < 0.01);
+        // Its ink (the left half of the cell) ends inside the measure.
+        assert!(last + SIZE / 2.0 <= MEASURE + 0.01, "{last}");
+        check(&text, &params());
+    }
+
+    #[test]
+    fn on_a_tie_marks_are_pulled_up_and_characters_pushed_down() {
+        // Pulling up the 29th item costs a full cell of squeezing, as does pushing the 28th down.
+        // The 29th is 「，」: squeezed onto the line.
+        let text = format!(
+            "{}{}、{}、{}，{}",
+            han(26),
+            han(8),
+            han(8),
+            han(10),
+            han(20)
+        );
+        let lines = check(&text, &params());
+        assert_eq!(lines[1], format!("{}、{}、{}，", han(8), han(8), han(10)));
+        // The 28th is 「（」 (never at a line's end): pushed down with the character it opens.
+        let text = format!(
+            "{}{}、{}、{}（{}）",
+            han(26),
+            han(8),
+            han(8),
+            han(9),
+            han(20)
+        );
+        let lines = check(&text, &params());
+        assert_eq!(lines[1], format!("{}、{}、{}", han(8), han(8), han(9)));
+        assert!(lines[2].starts_with('（'));
+    }
+
+    #[test]
     fn without_marks_to_squeeze_the_last_character_is_pushed_down() {
         let text = format!("{}，{}", han(26), han(20));
         let its = items(&text);
@@ -647,12 +750,25 @@ mod tests {
                 "split at {pos}: {lines:?}"
             );
         }
-        // 75个 stays together too.
+        // 75个 and 20世纪 stay together too.
         for pos in 20..27 {
             let text = format!("{}75个项目{}", han(pos), han(30));
             let lines = check(&text, &params());
             assert!(lines.iter().any(|l| l.contains("75个")), "{lines:?}");
+            let text = format!("{}20世纪末{}", han(pos), han(30));
+            let lines = check(&text, &params());
+            assert!(lines.iter().any(|l| l.contains("20世纪")), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_number_before_a_word_that_is_no_unit_may_end_a_line() {
+        // 26 cells on the first line; 「2020」 after 23 Han characters ends it, 「峰会」 starts the
+        // next (at natural width 「2020峰」 would overflow the line).
+        let text = format!("{}2020峰会{}", han(23), han(30));
+        let lines = check(&text, &params());
+        assert_eq!(lines[0], format!("{}2020", han(23)));
+        assert!(lines[1].starts_with("峰会"));
     }
 
     #[test]
@@ -686,11 +802,31 @@ mod tests {
     #[test]
     fn quarter_em_between_latin_and_han() {
         let its = items("年A年");
-        let lines = break_lines(&its, &params());
+        let p = params();
+        let lines = break_lines(&its, &p);
         let l = &lines[0];
-        let gap1 = l.x[1] - (l.x[0] + SIZE);
-        let gap2 = l.x[2] - (l.x[1] + its[1].width);
+        // After each item's tracked advance.
+        let gap1 = l.x[1] - (l.x[0] + SIZE + p.tracking);
+        let gap2 = l.x[2] - (l.x[1] + its[1].width + p.tracking);
         assert!((gap1 - 4.0).abs() < 1e-3 && (gap2 - 4.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_digit_between_han_characters_takes_one_cell() {
+        // A line with one digit holds as many characters as one of Han characters only: 28, or
+        // 26 on the indented first line. (At 16 pt and a quarter em on either side untracked, the
+        // digit would take 16 pt, more than the 15.79 pt cell, and push a character down.)
+        for pos in [3, 10, 20, 30, 40] {
+            let text = format!("{}5{}", han(pos), han(60));
+            let lines = check(&text, &params());
+            let (i, line) = lines
+                .iter()
+                .enumerate()
+                .find(|(_, l)| l.contains('5'))
+                .unwrap();
+            let cells = if i == 0 { 26 } else { 28 };
+            assert_eq!(line.chars().count(), cells, "{pos}: {lines:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,52 @@
+//! Searching the archive: each hit carries its issue and the sentence that matched, with every
+//! word of the query highlighted, in the store and in `bulletin search`.
+
+use std::process::Command;
+
+use bulletin::store::Store;
+
+const ISSUE: &str = r#"{
+  "masthead": {"name": "温州科协信息", "number": 4, "total_number": 245,
+               "editor": "温州市科学技术协会编", "date": "2020-04-30"},
+  "articles": [
+    {"headline": ["市科协赴县（市）调研指导峰会筹备工作"],
+     "blocks": [{"kind": "paragraph", "text": "4月15日，戴维文一行赴文成、苍南调研。座谈会上，戴维文介绍了2020年青年峰会总体安排和筹备进展情况。随后参观了企业。"}]}
+  ]
+}"#;
+
+#[test]
+fn hits_carry_the_issue_and_the_matching_sentence_with_every_word_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    let id = store
+        .insert(&bulletin::json::from_str(ISSUE).unwrap())
+        .unwrap();
+
+    let hits = store.search("青年峰会 筹备").unwrap();
+    assert_eq!(hits.len(), 1);
+    let h = &hits[0];
+    assert_eq!((h.id, h.summary.total_number), (id, 245));
+    assert_eq!(
+        h.snippet,
+        "座谈会上，戴维文介绍了2020年青年峰会总体安排和筹备进展情况。"
+    );
+    let marked: Vec<&str> = h.highlights.iter().map(|r| &h.snippet[r.clone()]).collect();
+    assert_eq!(marked, vec!["青年峰会", "筹备"]);
+    assert_eq!(&h.snippet[h.highlight.clone()], "青年峰会");
+    drop(store);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "青年峰会", "筹备"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("座谈会上，戴维文介绍了2020年【青年峰会】总体安排和【筹备】进展情况。"),
+        "{out}"
+    );
+    assert!(out.starts_with(&id.short()), "{out}");
+}
