@@ -25,15 +25,7 @@ fn sample() -> Document {
 /// The right edge of a line: its last glyph's origin plus the glyph's own advance.
 fn right(l: &TextLine) -> f32 {
     let g = l.glyphs.last().unwrap();
-    let end = g.x.0 + l.size.0 * fonts().advance_em(g.face, g.ch);
-    // A closing mark at a line's end may give up the blank right half of its cell to pull it up
-    // (spec §8); its ink, the left half, stays inside the measure.
-    let ink_inside = g.x.0 + l.size.0 / 2.0 <= RIGHT + 0.01;
-    if "，。、；：！）」』】〉》〕］｝”’".contains(g.ch) && ink_inside {
-        end.min(RIGHT)
-    } else {
-        end
-    }
+    g.x.0 + l.size.0 * fonts().advance_em(g.face, g.ch)
 }
 
 fn left(l: &TextLine) -> f32 {
