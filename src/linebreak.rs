@@ -646,6 +646,24 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_at_the_line_end_keeps_its_full_cell() {
+        // 28 cells are full; the 29th, 「。」, cannot start the next line. The one 「。」 inside the
+        // line frees half a cell, not enough; squeezing the line-end mark too would leave its
+        // glyph box (its advance, which PDF readers and pdfcheck measure) sticking out past the
+        // measure, so the last character is pushed down instead.
+        let text = format!("{}{}。{}。{}", han(26), han(17), han(10), han(20));
+        let its = items(&text);
+        let lines = break_lines(&its, &params());
+        assert_eq!(lines[1].fix, Fix::Spread);
+        for l in &lines {
+            let last = &its[l.end - 1];
+            let end = l.x[l.x.len() - 1] - last.offset + last.width;
+            assert!(end <= MEASURE + 0.01, "{end}");
+        }
+        check(&text, &params());
+    }
+
+    #[test]
     fn on_a_tie_marks_are_pulled_up_and_characters_pushed_down() {
         // Pulling up the 29th item costs a full cell of squeezing, as does pushing the 28th down.
         // The 29th is 「，」: squeezed onto the line.
