@@ -374,3 +374,26 @@ fn all_the_text_is_there_in_order_in_faces_that_have_it() {
 fn the_same_issue_lays_out_the_same() {
     assert_eq!(sample(), sample());
 }
+
+#[test]
+fn the_importers_sample_lays_out_on_the_grid_with_all_its_text() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/issue-2020-04-245.txt"
+    ))
+    .unwrap();
+    let issue = bulletin::import::parse_text(&text).expect("the importer reads the sample");
+    let doc = layout(&issue, fonts()).unwrap();
+    assert_eq!(document_text(&doc), expected_text(&issue));
+    for l in doc.pages.iter().flat_map(text_lines) {
+        grid_cell(l);
+        assert!(
+            left(l) >= LEFT - 0.01 && right(l) <= RIGHT + 0.01,
+            "{}",
+            l.text()
+        );
+        let t = l.text();
+        assert!(!START_BAD.contains(t.chars().next().unwrap()), "{t}");
+        assert!(!END_BAD.contains(t.chars().last().unwrap()), "{t}");
+    }
+}
