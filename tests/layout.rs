@@ -397,3 +397,52 @@ fn the_importers_sample_lays_out_on_the_grid_with_all_its_text() {
         assert!(!END_BAD.contains(t.chars().last().unwrap()), "{t}");
     }
 }
+
+#[test]
+fn default_settings_can_be_changed() {
+    use bulletin::layout::{layout_with, Options};
+    use bulletin::units::Pt;
+    let opts = Options {
+        name_size: Pt(26.0),
+        masthead_rule: Pt(2.0),
+        toc_frame: Pt(1.0),
+        bullet: '●',
+        total_on_own_line: true,
+        ..Options::default()
+    };
+    let doc = layout_with(&sample_issue(), fonts(), &opts).unwrap();
+    let p = &doc.pages[0];
+    let name = p
+        .lines
+        .iter()
+        .find(|l| l.element == Element::MastheadName)
+        .unwrap();
+    assert_eq!(name.size.0, 26.0);
+    // 26 pt fits one grid line: the numbers are on the next two.
+    let numbers: Vec<_> = p
+        .lines
+        .iter()
+        .filter(|l| l.element == Element::MastheadNumber)
+        .collect();
+    assert_eq!(numbers.len(), 2);
+    assert_eq!(numbers[0].text(), "第4期");
+    assert_eq!(numbers[1].text(), "（总第245期）");
+    assert_eq!(
+        (
+            grid_cell(name),
+            grid_cell(numbers[0]),
+            grid_cell(numbers[1])
+        ),
+        (0, 1, 2)
+    );
+    assert!(p
+        .rules
+        .iter()
+        .any(|r| r.color == Rgb::RED && r.thickness.0 == 2.0));
+    assert_eq!(p.frames[0].thickness.0, 1.0);
+    assert!(p
+        .lines
+        .iter()
+        .filter(|l| l.element == Element::TocEntry)
+        .any(|l| l.text().starts_with('●')));
+}
