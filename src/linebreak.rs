@@ -16,7 +16,12 @@
 //! unit, or a Latin word), the line is fixed in one of two ways, whichever changes it less (§8):
 //! pulling the next characters up by squeezing full-width punctuation inside the line (each by at
 //! most half its width), or pushing the last characters down and spreading the remaining gaps;
-//! on a tie, closing marks are pulled up and other characters pushed down. Every line but a paragraph's last then fills the measure exactly when justifying.
+//! on a tie, closing marks are pulled up and other characters pushed down. Every line but a
+//! paragraph's last then fills the measure exactly when justifying.
+//!
+//! A mark at a line's edge is never squeezed: PDF readers (and pdfcheck) measure a glyph by its
+//! advance, so a half-width 「。」 at the end would stick out past the measure by half a cell, and
+//! a squeezed 「（」 at the start past the left edge.
 
 /// What a character is for breaking and spacing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
