@@ -14,11 +14,14 @@
 //! Lines are filled greedily. When the break after the last item that fits is forbidden (a
 //! character that may not start or end a line, or a break inside 「……」「——」, a number with its
 //! unit, or a Latin word), the line is fixed in one of two ways, whichever changes it less (§8):
-//! pulling the next characters up by squeezing the line's full-width punctuation (each by at most
-//! half its width; at the line's end only a closing mark's blank right half, clreq's half-width
-//! line-end punctuation; nothing at its start), or pushing the last characters down and spreading
-//! the remaining gaps; on a tie, closing marks are pulled up and other characters pushed down.
-//! Every line but a paragraph's last then fills the measure exactly when justifying.
+//! pulling the next characters up by squeezing full-width punctuation inside the line (each by at
+//! most half its width), or pushing the last characters down and spreading the remaining gaps;
+//! on a tie, closing marks are pulled up and other characters pushed down. Every line but a
+//! paragraph's last then fills the measure exactly when justifying.
+//!
+//! A mark at a line's edge is never squeezed: PDF readers (and pdfcheck) measure a glyph by its
+//! advance, so a half-width 「。」 at the end would stick out past the measure by half a cell, and
+//! a squeezed 「（」 at the start past the left edge.
 
 /// What a character is for breaking and spacing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -319,25 +322,13 @@ fn trim_end(items: &[Item], a: usize, mut b: usize) -> usize {
     b
 }
 
-/// What squeezing may remove from `items[k]` on the line `items[a..b]`: half of a full-width
-/// mark inside the line; at the line's end only a closing mark's blank right half (clreq's
-/// half-width line-end punctuation), so that no ink leaves the measure; nothing at its start.
-fn squeezable_in(items: &[Item], a: usize, b: usize, k: usize) -> f32 {
-    let item = &items[k];
-    let at_edge = k == a || (k + 1 == b && item.class != Class::Closing);
-    if at_edge {
-        0.0
-    } else {
-        item.squeezable()
-    }
-}
-
-/// What squeezing can remove from `items[a..b]`.
+/// What squeezing can remove from `items[a..b]`: its full-width marks but the first and the last
+/// (a squeezed mark at a line's edge would stick out of the measure).
 fn squeeze_capacity(items: &[Item], a: usize, b: usize) -> f32 {
-    if b <= a + 1 {
+    if b <= a + 2 {
         return 0.0;
     }
-    (a..b).map(|k| squeezable_in(items, a, b, k)).sum()
+    items[a + 1..b - 1].iter().map(Item::squeezable).sum()
 }
 
 /// Breaks `items` into lines and positions them.
@@ -469,8 +460,8 @@ fn position(
         let cap = squeeze_capacity(items, a, b);
         if cap > 0.0 {
             let ratio = (excess / cap).min(1.0);
-            for (k, s) in squeeze.iter_mut().enumerate() {
-                *s = squeezable_in(items, a, b, a + k) * ratio;
+            for (k, s) in squeeze.iter_mut().enumerate().take(count - 1).skip(1) {
+                *s = items[a + k].squeezable() * ratio;
             }
         }
     } else if params.justify && !last && count > 1 {
@@ -567,24 +558,12 @@ mod tests {
             assert_eq!(l.x.len(), l.end - l.start);
             assert!(l.x.windows(2).all(|w| w[0] <= w[1] + 0.01), "{:?}", l.x);
             let indent = if i == 0 { p.first_indent } else { p.indent };
-            // A mark at an edge may lose its blank half facing the edge, and no more.
             let first = &its[l.start];
-            let cut = if first.class == Class::Opening {
-                first.width / 2.0
-            } else {
-                0.0
-            };
-            assert!(l.x[0] - first.offset >= indent - cut - 0.01);
+            assert!(l.x[0] - first.offset >= indent - 0.01);
             // The right edge, from the last glyph's own position.
             let last = &its[l.end - 1];
-            let full = l.x[l.x.len() - 1] - last.offset + last.width;
-            let cut = if last.class == Class::Closing {
-                last.width / 2.0
-            } else {
-                0.0
-            };
-            let right = l.right;
-            assert!(right <= full + 0.01 && right >= full - cut - 0.01);
+            let right = l.x[l.x.len() - 1] - last.offset + last.width;
+            assert!((right - l.right).abs() < 0.01);
             assert!(right <= p.measure + 0.01, "line {i} sticks out: {right}");
             assert_eq!(l.last, i == lines.len() - 1);
             if !l.last && p.justify {
@@ -672,18 +651,20 @@ mod tests {
     }
 
     #[test]
-    fn a_closing_mark_at_the_line_end_gives_up_its_blank_half() {
-        // 28 cells are full; the 29th, 「。」, is pulled up by squeezing the 「。」 inside the line
-        // and its own right half at the line's end (half a cell each).
+    fn a_mark_at_the_line_end_keeps_its_full_cell() {
+        // 28 cells are full; the 29th, 「。」, cannot start the next line. The one 「。」 inside the
+        // line frees half a cell, not enough; squeezing the line-end mark too would leave its
+        // glyph box (its advance, which PDF readers and pdfcheck measure) sticking out past the
+        // measure, so the last character is pushed down instead.
         let text = format!("{}{}。{}。{}", han(26), han(17), han(10), han(20));
         let its = items(&text);
         let lines = break_lines(&its, &params());
-        assert_eq!(lines[1].fix, Fix::Squeezed);
-        assert_eq!(lines[1].end, 26 + 29);
-        let last = lines[1].x[28];
-        assert!((lines[1].right - MEASURE).abs() < 0.01);
-        // Its ink (the left half of the cell) ends inside the measure.
-        assert!(last + SIZE / 2.0 <= MEASURE + 0.01, "{last}");
+        assert_eq!(lines[1].fix, Fix::Spread);
+        for l in &lines {
+            let last = &its[l.end - 1];
+            let end = l.x[l.x.len() - 1] - last.offset + last.width;
+            assert!(end <= MEASURE + 0.01, "{end}");
+        }
         check(&text, &params());
     }
 

@@ -25,15 +25,7 @@ fn sample() -> Document {
 /// The right edge of a line: its last glyph's origin plus the glyph's own advance.
 fn right(l: &TextLine) -> f32 {
     let g = l.glyphs.last().unwrap();
-    let end = g.x.0 + l.size.0 * fonts().advance_em(g.face, g.ch);
-    // A closing mark at a line's end may give up the blank right half of its cell to pull it up
-    // (spec §8); its ink, the left half, stays inside the measure.
-    let ink_inside = g.x.0 + l.size.0 / 2.0 <= RIGHT + 0.01;
-    if "，。、；：！）」』】〉》〕］｝”’".contains(g.ch) && ink_inside {
-        end.min(RIGHT)
-    } else {
-        end
-    }
+    g.x.0 + l.size.0 * fonts().advance_em(g.face, g.ch)
 }
 
 fn left(l: &TextLine) -> f32 {
@@ -381,4 +373,76 @@ fn all_the_text_is_there_in_order_in_faces_that_have_it() {
 #[test]
 fn the_same_issue_lays_out_the_same() {
     assert_eq!(sample(), sample());
+}
+
+#[test]
+fn the_importers_sample_lays_out_on_the_grid_with_all_its_text() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/issue-2020-04-245.txt"
+    ))
+    .unwrap();
+    let issue = bulletin::import::parse_text(&text).expect("the importer reads the sample");
+    let doc = layout(&issue, fonts()).unwrap();
+    assert_eq!(document_text(&doc), expected_text(&issue));
+    for l in doc.pages.iter().flat_map(text_lines) {
+        grid_cell(l);
+        assert!(
+            left(l) >= LEFT - 0.01 && right(l) <= RIGHT + 0.01,
+            "{}",
+            l.text()
+        );
+        let t = l.text();
+        assert!(!START_BAD.contains(t.chars().next().unwrap()), "{t}");
+        assert!(!END_BAD.contains(t.chars().last().unwrap()), "{t}");
+    }
+}
+
+#[test]
+fn default_settings_can_be_changed() {
+    use bulletin::layout::{layout_with, Options};
+    use bulletin::units::Pt;
+    let opts = Options {
+        name_size: Pt(26.0),
+        masthead_rule: Pt(2.0),
+        toc_frame: Pt(1.0),
+        bullet: '●',
+        total_on_own_line: true,
+        ..Options::default()
+    };
+    let doc = layout_with(&sample_issue(), fonts(), &opts).unwrap();
+    let p = &doc.pages[0];
+    let name = p
+        .lines
+        .iter()
+        .find(|l| l.element == Element::MastheadName)
+        .unwrap();
+    assert_eq!(name.size.0, 26.0);
+    // 26 pt fits one grid line: the numbers are on the next two.
+    let numbers: Vec<_> = p
+        .lines
+        .iter()
+        .filter(|l| l.element == Element::MastheadNumber)
+        .collect();
+    assert_eq!(numbers.len(), 2);
+    assert_eq!(numbers[0].text(), "第4期");
+    assert_eq!(numbers[1].text(), "（总第245期）");
+    assert_eq!(
+        (
+            grid_cell(name),
+            grid_cell(numbers[0]),
+            grid_cell(numbers[1])
+        ),
+        (0, 1, 2)
+    );
+    assert!(p
+        .rules
+        .iter()
+        .any(|r| r.color == Rgb::RED && r.thickness.0 == 2.0));
+    assert_eq!(p.frames[0].thickness.0, 1.0);
+    assert!(p
+        .lines
+        .iter()
+        .filter(|l| l.element == Element::TocEntry)
+        .any(|l| l.text().starts_with('●')));
 }

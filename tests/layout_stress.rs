@@ -189,6 +189,16 @@ fn the_stress_issue_lays_out_on_the_grid() {
     assert!(p.lines[i + 1..i + 3]
         .iter()
         .all(|l| matches!(l.element, Element::Heading1 | Element::Body)));
+    // The article without a headline has no TOC entry; the one with a TOC text shows it.
+    let toc: Vec<String> = doc.pages[0]
+        .lines
+        .iter()
+        .filter(|l| l.element == Element::TocEntry)
+        .map(|l| l.text())
+        .collect();
+    assert!(toc.iter().all(|t| t.chars().count() > 1), "{toc:?}");
+    assert_eq!(toc.iter().filter(|t| t.starts_with('◆')).count(), 8);
+    assert_eq!(toc.last().unwrap(), "◆要目短文字");
     // Every page is numbered, and the closing block is on the last.
     for (k, p) in doc.pages.iter().enumerate() {
         let n = p

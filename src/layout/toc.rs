@@ -17,7 +17,13 @@ const HEADING_SPACING_EM: f32 = 0.5;
 
 /// The box's chunks (none when the issue has no articles).
 pub(crate) fn chunks(issue: &Issue, set: &Setter, opts: &Options) -> Vec<Chunk> {
-    let entries = issue.toc();
+    // An article without a headline (still being written) has no entry.
+    let entries: Vec<String> = issue
+        .toc()
+        .into_iter()
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect();
     if entries.is_empty() {
         return Vec::new();
     }
@@ -48,7 +54,7 @@ pub(crate) fn chunks(issue: &Issue, set: &Setter, opts: &Options) -> Vec<Chunk> 
     params.indent = grid::CHAR;
     let mut rows = Vec::new();
     for entry in entries {
-        let text = format!("{}{}", opts.bullet, entry.trim());
+        let text = format!("{}{entry}", opts.bullet);
         for line in set.lines(&text, FontRole::Kai, size, &params) {
             let mut row = Row::new(
                 Element::TocEntry,

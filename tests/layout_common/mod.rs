@@ -207,9 +207,14 @@ pub fn expected_text(issue: &Issue) -> String {
         m.editor,
         m.date_label()
     );
-    if !issue.articles.is_empty() {
+    let toc: Vec<String> = issue
+        .toc()
+        .into_iter()
+        .filter(|e| !e.trim().is_empty())
+        .collect();
+    if !toc.is_empty() {
         s.push_str("本期要目");
-        for e in issue.toc() {
+        for e in toc {
             s.push('◆');
             s.push_str(&e);
         }
