@@ -11,7 +11,9 @@ mod subset;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use printpdf::{OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect};
+use printpdf::{
+    OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, PrintpdfFontMeta, Pt, Rect,
+};
 
 use crate::fonts::{FaceId, FontBook};
 use crate::page::{Document, DocumentMeta};
@@ -83,10 +85,16 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
     let mut pdf = PdfDocument::new(&doc.meta.title);
     set_info(&mut pdf, &doc.meta);
     for s in &subsets {
+        // Already a subset: printpdf embeds it as it is (subsetting it again would parse it
+        // twice more), under the tagged name `subset` gave it.
+        let meta = PrintpdfFontMeta {
+            requires_subsetting: false,
+            ..PrintpdfFontMeta::default()
+        };
         pdf.resources
             .fonts
             .map
-            .insert(s.id.clone(), PdfFont::new(s.font.clone()));
+            .insert(s.id.clone(), PdfFont::with_meta(s.font.clone(), meta));
     }
     pdf.pages = doc
         .pages
