@@ -126,7 +126,7 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
         ]),
     );
     clean_info(&mut lo);
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .expect("writing a PDF into memory cannot fail");
@@ -196,6 +196,30 @@ fn set_info(pdf: &mut PdfDocument, meta: &DocumentMeta) {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
+}
+
+/// Deflates every stream at zlib's default level. lopdf's own `compress` uses the best level,
+/// which on the font programs (most of the file) costs about twice the time for under 0.1 %
+/// smaller output.
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write as _;
+    for object in lo.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        if z.write_all(&stream.content).is_err() {
+            continue;
+        }
+        let Ok(packed) = z.finish() else { continue };
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
+    }
 }
 
 /// printpdf writes every Info key, empty or not; an empty `GTS_PDFXVersion` makes readers
