@@ -18,7 +18,7 @@ use super::PdfError;
 pub(crate) struct FaceSubset {
     /// The face it was cut from.
     pub face: FaceId,
-    /// The font's resource name in the PDF; its first six letters are the subset tag.
+    /// The font's resource name in the PDF (the subset tag and a short face name).
     pub id: FontId,
     /// The subset, parsed for printpdf.
     pub font: ParsedFont,
@@ -75,7 +75,9 @@ fn subset_face(
     let mut warnings = Vec::new();
     let mut font = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         .ok_or_else(|| failed(format!("printpdf could not read the subset: {warnings:?}")))?;
-    font.font_name = Some(postscript_name(face).to_string());
+    let tag = subset_tag(face, &ids);
+    // The `ABCDEF+` prefix marks a subset (ISO 32000-1 §9.6.4); printpdf writes the name as is.
+    font.font_name = Some(format!("{tag}+{}", postscript_name(face)));
     let gids = ids
         .iter()
         .enumerate()
@@ -83,7 +85,7 @@ fn subset_face(
         .collect();
     Ok(FaceSubset {
         face,
-        id: FontId(format!("{}{}", subset_tag(face, &ids), short_name(face))),
+        id: FontId(format!("{tag}{}", short_name(face))),
         font,
         gids,
     })
