@@ -271,6 +271,8 @@ fn a_version_2_database_is_backed_up_and_gains_proofs_and_archive() {
     assert!(dir.path().join("b.sqlite3.v2.bak").exists());
     let id = store.resolve("5b0f6c1e").unwrap();
     assert_eq!(store.load(id).unwrap().issue, issue());
+    // The character index was filled from the text already indexed: short words find it.
+    assert_eq!(store.search("党建").unwrap()[0].id, id);
     assert_eq!(store.freeze_proof(id, "升级后").unwrap().round, 1);
     let p = archive::publish(&mut store, id, &dir.path().join("a"), &[Exporter::json()]).unwrap();
     assert_eq!(p.revision, 1);

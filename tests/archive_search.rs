@@ -50,3 +50,45 @@ fn hits_carry_the_issue_and_the_matching_sentence_with_every_word_marked() {
     );
     assert!(out.starts_with(&id.short()), "{out}");
 }
+
+#[test]
+fn short_words_use_the_character_index_and_pages_count_every_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let base: bulletin::model::Issue = bulletin::json::from_str(ISSUE).unwrap();
+    let mut ids = Vec::new();
+    for n in 0..5u32 {
+        let mut i = base.clone();
+        i.masthead.total_number = bulletin::model::TotalNumber::new(240 + n).unwrap();
+        i.articles[0].blocks[0].text = format!("第{n}段：市科协召开会议，AI论坛。");
+        ids.push(store.insert(&i).unwrap());
+    }
+    // One character, two characters, punctuation, Latin in another case, and a pair split by
+    // punctuation, which is not the word.
+    assert_eq!(store.search("会").unwrap().len(), 5);
+    assert_eq!(store.search("科协").unwrap().len(), 5);
+    assert_eq!(store.search("：市").unwrap().len(), 5);
+    assert_eq!(store.search("ai").unwrap().len(), 5);
+    assert!(store.search("议A").unwrap().is_empty());
+    assert!(store.search("议，A").unwrap().len() == 5);
+    assert_eq!(store.search("第3段").unwrap()[0].id, ids[3]);
+    assert_eq!(store.search("3段 科协").unwrap()[0].id, ids[3]);
+
+    let page = store.search_page("科协", 2).unwrap();
+    assert_eq!(page.total, 5);
+    assert_eq!(
+        page.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![ids[4], ids[3]]
+    );
+
+    // Saving and purging keep the character index in step.
+    let mut changed = store.load(ids[0]).unwrap().issue;
+    changed.articles[0].blocks[0].text = "改写：馆".into();
+    store.save(ids[0], &changed).unwrap();
+    assert_eq!(store.search("第0段").unwrap().len(), 0);
+    assert_eq!(store.search("馆").unwrap()[0].id, ids[0]);
+    store.delete(ids[0]).unwrap();
+    assert!(store.search("馆").unwrap().is_empty());
+    store.purge(ids[0]).unwrap();
+    assert_eq!(store.search("会").unwrap().len(), 4);
+}

@@ -79,9 +79,9 @@ fn v2_full_text(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Version 3: proof rounds (frozen copies of an issue sent for review), settings, and the archive
-/// of published issues: each publication (one per revision of an issue) and the SHA-256 of every
-/// file it wrote.
+/// Version 3: proof rounds (frozen copies of an issue sent for review), settings, the archive
+/// of published issues (each publication, one per revision of an issue, and the SHA-256 of every
+/// file it wrote), and a character index for short search words.
 fn v3_proofs_and_archive(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE proof_rounds (
@@ -113,8 +113,23 @@ fn v3_proofs_and_archive(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
             size        INTEGER NOT NULL CHECK (size >= 0),
             PRIMARY KEY (publication, name)
+        );
+        CREATE VIRTUAL TABLE issue_chars USING fts5 (
+            body, content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 0'
         );",
-    )
+    )?;
+    // The character index (see `text::char_tokens`) answers words of one or two characters,
+    // which the trigram index cannot; contentless, as the text is in `issue_text` already.
+    let rows: Vec<(i64, String)> = tx
+        .prepare("SELECT rowid, body FROM issue_text")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut insert = tx.prepare("INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)")?;
+    for (seq, body) in rows {
+        insert.execute(rusqlite::params![seq, text::char_tokens(&body)])?;
+    }
+    Ok(())
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.
