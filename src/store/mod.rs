@@ -667,7 +667,9 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT {columns}, i.seq FROM issues i
+            // The covering index, not a row lookup per match: reading a row's later columns
+            // means reading its whole JSON content first.
+            "SELECT {columns}, i.seq FROM issues i INDEXED BY issues_listing
              WHERE i.deleted_at IS NULL {filters}
              ORDER BY i.total_number DESC, i.date DESC, i.updated_at DESC"
         );

@@ -114,6 +114,12 @@ fn v3_proofs_and_archive(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             size        INTEGER NOT NULL CHECK (size >= 0),
             PRIMARY KEY (publication, name)
         );
+        -- Lists and search results read only these columns; without this covering index every
+        -- row's JSON content (stored before updated_at and deleted_at) is read from disk.
+        CREATE INDEX issues_listing ON issues (
+            total_number DESC, date DESC, updated_at DESC,
+            deleted_at, id, number, status, first_headline
+        );
         CREATE VIRTUAL TABLE issue_chars USING fts5 (
             body, content = '', contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 0'
