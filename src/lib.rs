@@ -6,13 +6,19 @@
 
 pub mod archive;
 pub mod atomic_file;
+pub mod coverage;
 pub mod diff;
+pub mod docx;
 pub mod fonts;
 pub mod import;
 pub mod json;
+pub mod layout;
+pub mod linebreak;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod pdf;
 pub mod proof;
 pub mod store;
+pub mod svg;
 pub mod units;

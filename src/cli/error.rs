@@ -27,6 +27,12 @@ pub enum CliError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The DOCX export failed (its message says what to do).
+    #[error("{0}")]
+    Docx(#[from] bulletin::docx::DocxError),
+    /// The PDF export failed (its message says what to do).
+    #[error("{0}")]
+    Pdf(#[from] bulletin::pdf::PdfError),
     /// Some files of an import failed (each was reported already).
     #[error("{total} 个文件中有 {failed} 个没有导入（原因见上）；其余的已经导入。")]
     SomeImportsFailed {

@@ -15,6 +15,12 @@ pub struct Outputs {
     /// Where to write the JSON interchange form.
     #[arg(long, value_name = "OUT", help = "写出 JSON 文件（交换格式）")]
     pub json: Option<PathBuf>,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "OUT", help = "写出 PDF 文件")]
+    pub pdf: Option<PathBuf>,
+    /// Where to write the Word document.
+    #[arg(long, value_name = "OUT", help = "写出 Word 文件（DOCX）")]
+    pub docx: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -23,6 +29,14 @@ impl Outputs {
         let mut written = Vec::new();
         if let Some(path) = &self.json {
             write_file(path, bulletin::json::to_string(issue).as_bytes())?;
+            written.push(path.clone());
+        }
+        if let Some(path) = &self.pdf {
+            bulletin::pdf::export_issue(issue, path)?;
+            written.push(path.clone());
+        }
+        if let Some(path) = &self.docx {
+            bulletin::docx::write(issue, path)?;
             written.push(path.clone());
         }
         Ok(written)
