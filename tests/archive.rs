@@ -271,6 +271,8 @@ fn a_version_2_database_is_backed_up_and_gains_proofs_and_archive() {
     assert!(dir.path().join("b.sqlite3.v2.bak").exists());
     let id = store.resolve("5b0f6c1e").unwrap();
     assert_eq!(store.load(id).unwrap().issue, issue());
+    // The character index was filled from the text already indexed: short words find it.
+    assert_eq!(store.search("党建").unwrap()[0].id, id);
     assert_eq!(store.freeze_proof(id, "升级后").unwrap().round, 1);
     let p = archive::publish(&mut store, id, &dir.path().join("a"), &[Exporter::json()]).unwrap();
     assert_eq!(p.revision, 1);
@@ -330,7 +332,17 @@ fn cli_publish_verify_correct_and_archive_dir() {
     let e = fails(&db, &["publish", &id]);
     assert!(e.contains("修改已印发的期刊请先创建修订版"), "{e}");
 
-    assert!(ok(&db, &["verify"]).contains("检查了 1 个归档文件，全部完好"));
+    // The final PDF, the DOCX and the JSON form.
+    let stem = folder.join("温州科协信息 2020年第4期（总第245期）");
+    let pdf = fs::read(stem.with_extension("pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let docx = fs::read(stem.with_extension("docx")).unwrap();
+    assert!(docx.starts_with(b"PK"), "not a DOCX (zip)");
+    assert!(
+        out.contains(&sha256sum(&stem.with_extension("pdf"))),
+        "{out}"
+    );
+    assert!(ok(&db, &["verify"]).contains("检查了 3 个归档文件，全部完好"));
     fs::remove_file(&json).unwrap();
     let o = bulletin(&db, &["verify"]);
     assert_eq!(o.status.code(), Some(1));
@@ -339,7 +351,7 @@ fn cli_publish_verify_correct_and_archive_dir() {
         out.contains(&format!("{}：文件不见了", json.display())),
         "{out}"
     );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("1 个归档文件中有 1 个"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("3 个归档文件中有 1 个"));
 
     let out = ok(&db, &["correct", &id]);
     assert!(out.contains("修订2"), "{out}");

@@ -197,7 +197,6 @@ fn sample() -> (PathBuf, bulletin::model::Issue) {
 }
 
 #[test]
-#[ignore = "needs the text importer (branch import)"]
 fn the_sample_issue_has_the_half_width_comma_after_4_27() {
     let (path, issue) = sample();
     let findings = bulletin::lint::check(&issue, None);

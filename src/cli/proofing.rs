@@ -214,10 +214,21 @@ fn report(issue: &Issue, findings: &[Finding]) -> Result<(), CliError> {
     })
 }
 
-/// The formats archived when an issue is published.
-// The PDF, PDF/A and DOCX backends join this list when they are on main.
+/// The formats archived when an issue is published: the final PDF, the DOCX and the JSON
+/// interchange form. (The PDF/A-2b copy joins when the PDF backend can write it.)
 fn exporters() -> Vec<Exporter> {
-    vec![Exporter::json()]
+    vec![
+        Exporter::new(".pdf", |issue| {
+            let fonts = bulletin::fonts::FontBook::global().map_err(|e| e.to_string())?;
+            let doc = bulletin::layout::layout(issue, fonts).map_err(|e| e.to_string())?;
+            bulletin::pdf::render(&doc, fonts, &bulletin::pdf::PdfOptions::default())
+                .map_err(|e| e.to_string())
+        }),
+        Exporter::new(".docx", |issue| {
+            bulletin::docx::render(issue).map_err(|e| e.to_string())
+        }),
+        Exporter::json(),
+    ]
 }
 
 /// `bulletin publish ID [--archive DIR]`.

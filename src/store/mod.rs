@@ -90,6 +90,15 @@ pub struct SearchHit {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// One page of search results.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPage {
+    /// How many issues match in all.
+    pub total: usize,
+    /// The first hits, newest first, with their text.
+    pub hits: Vec<SearchHit>,
+}
+
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const SUMMARY_COLUMNS: &str =
     "id, number, total_number, date, status, first_headline, updated_at, deleted_at";
@@ -347,6 +356,11 @@ impl Store {
             params![seq, body],
         )
         .map_err(sql)?;
+        tx.execute(
+            "INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)",
+            params![seq, text::char_tokens(&body)],
+        )
+        .map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(id)
     }
@@ -396,6 +410,13 @@ impl Store {
         tx.execute(
             "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
             params![seq, body],
+        )
+        .map_err(sql)?;
+        tx.execute("DELETE FROM issue_chars WHERE rowid = ?1", [seq])
+            .map_err(sql)?;
+        tx.execute(
+            "INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)",
+            params![seq, text::char_tokens(&body)],
         )
         .map_err(sql)?;
         tx.commit().map_err(sql)
@@ -524,6 +545,8 @@ impl Store {
             Some((seq, Some(_))) => {
                 tx.execute("DELETE FROM issue_text WHERE rowid = ?1", [seq])
                     .map_err(sql)?;
+                tx.execute("DELETE FROM issue_chars WHERE rowid = ?1", [seq])
+                    .map_err(sql)?;
                 tx.execute("DELETE FROM issues WHERE seq = ?1", [seq])
                     .map_err(sql)?;
                 tx.commit().map_err(sql)
@@ -604,48 +627,84 @@ impl Store {
     /// each with the sentence around the first word and every word highlighted. A blank query
     /// finds nothing.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
+        Ok(self.search_page(query, usize::MAX)?.hits)
+    }
+
+    /// Like `search`, but with the text of only the first `limit` hits (what a result list
+    /// shows), and how many issues match in all.
+    pub fn search_page(&self, query: &str, limit: usize) -> Result<SearchPage, StoreError> {
         let terms = text::terms(query);
         let Some(first) = terms.first() else {
-            return Ok(Vec::new());
+            return Ok(SearchPage::default());
         };
-        // The trigram index answers words of three characters or more; shorter words are checked
-        // below on the candidates (or on every issue when no word is long enough).
+        // Words of three characters or more go to the trigram index, shorter ones to the
+        // character index; both answer from the index alone, without reading the texts.
+        let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
         let long: Vec<String> = terms
             .iter()
             .filter(|t| t.chars().count() >= 3)
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .map(|t| quote(t))
             .collect();
+        let short: Vec<String> = terms
+            .iter()
+            .filter(|t| t.chars().count() < 3)
+            .map(|t| quote(&text::char_tokens(t)))
+            .collect();
+        let mut filters = String::new();
+        let mut args = Vec::new();
+        for (table, words) in [("issue_text", long), ("issue_chars", short)] {
+            if !words.is_empty() {
+                args.push(words.join(" AND "));
+                filters.push_str(&format!(
+                    " AND i.seq IN (SELECT rowid FROM {table} WHERE {table} MATCH ?{})",
+                    args.len()
+                ));
+            }
+        }
         let columns = SUMMARY_COLUMNS
             .split(", ")
             .map(|c| format!("i.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let (matching, args) = if long.is_empty() {
-            ("", Vec::new())
-        } else {
-            ("AND issue_text MATCH ?1", vec![long.join(" AND ")])
-        };
         let sql = format!(
-            "SELECT {columns}, t.body FROM issues i JOIN issue_text t ON t.rowid = i.seq
-             WHERE i.deleted_at IS NULL {matching}
+            // The covering index, not a row lookup per match: reading a row's later columns
+            // means reading its whole JSON content first.
+            "SELECT {columns}, i.seq FROM issues i INDEXED BY issues_listing
+             WHERE i.deleted_at IS NULL {filters}
              ORDER BY i.total_number DESC, i.date DESC, i.updated_at DESC"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
+        let found: Vec<(Result<RawSummary, rusqlite::Error>, i64)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
-                Ok((RawSummary::read(r, 0), r.get::<_, String>(8)?))
+                Ok((RawSummary::read(r, 0), r.get(8)?))
             })
+            .map_err(|e| self.sql(e))?
+            .collect::<rusqlite::Result<_>>()
             .map_err(|e| self.sql(e))?;
-        let mut hits = Vec::new();
-        for row in rows {
-            let (raw, body) = row.map_err(|e| self.sql(e))?;
+        let mut page = SearchPage {
+            total: found.len(),
+            hits: Vec::new(),
+        };
+        let mut body_of = self
+            .conn
+            .prepare("SELECT body FROM issue_text WHERE rowid = ?1")
+            .map_err(|e| self.sql(e))?;
+        for (raw, seq) in found {
+            if page.hits.len() >= limit {
+                break;
+            }
+            let body: String = body_of
+                .query_row([seq], |r| r.get(0))
+                .map_err(|e| self.sql(e))?;
+            // The indexes fold case beyond ASCII; the hits shown match as `text::find` does.
             if !terms.iter().all(|t| text::find(&body, t).is_some()) {
+                page.total -= 1;
                 continue;
             }
             let summary = raw.map_err(|e| self.sql(e))?.check()?;
             let (snippet, highlight) = text::snippet(&body, first).unwrap_or_default();
             let highlights = text::highlights(&snippet, &terms);
-            hits.push(SearchHit {
+            page.hits.push(SearchHit {
                 id: summary.id,
                 summary,
                 snippet,
@@ -653,7 +712,7 @@ impl Store {
                 highlights,
             });
         }
-        Ok(hits)
+        Ok(page)
     }
 
     /// Test hook: limits the database to `pages` pages for this connection (SQLite's

@@ -26,6 +26,26 @@ pub fn searchable(issue: &Issue) -> String {
     lines.join("\n")
 }
 
+/// The text as one token per character, for the character index (`issue_chars`): letters,
+/// digits and Han characters stand for themselves, every other character (punctuation, spaces,
+/// line breaks) becomes `u<hex>`, so that a phrase of a word's tokens matches exactly where the
+/// word occurs, whatever its length. Trigrams cannot answer words of one or two characters.
+pub fn char_tokens(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "u{:x}", c as u32);
+        }
+    }
+    out
+}
+
 /// The words of a query: split at white space (ASCII or full-width), empty ones dropped.
 pub fn terms(query: &str) -> Vec<String> {
     query
@@ -122,6 +142,13 @@ pub fn highlights(snippet: &str, terms: &[String]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_token_per_character() {
+        assert_eq!(char_tokens("科协，AI 2020"), "科 协 uff0c A I u20 2 0 2 0");
+        assert_eq!(char_tokens("甲\n乙"), "甲 ua 乙");
+        assert_eq!(char_tokens(""), "");
+    }
 
     #[test]
     fn terms_split_at_ascii_and_full_width_spaces() {
