@@ -5,9 +5,11 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod demo;
 pub mod fonts;
 pub mod import;
 pub mod json;
 pub mod model;
 pub mod page;
+pub mod preflight;
 pub mod units;
