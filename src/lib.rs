@@ -12,4 +12,5 @@ pub mod json;
 pub mod model;
 pub mod page;
 pub mod preflight;
+pub mod store;
 pub mod units;

@@ -1,0 +1,712 @@
+//! The local archive: one SQLite file holding every issue, with a recycle bin and text search.
+//!
+//! Opening creates the file (and its directory) on first use and migrates older schemas forward,
+//! after a backup copy made with SQLite's backup API. Every write is one transaction in WAL mode
+//! with `synchronous = FULL`: a save that returned is on disk, and a crash (or power loss) keeps
+//! exactly the saves that returned. FULL rather than NORMAL costs one fsync per save, which an
+//! editor saving a few times a minute never notices, and NORMAL could lose the last returned saves
+//! on power loss, which the promise "nothing typed is lost" does not allow.
+
+mod error;
+mod id;
+mod schema;
+mod text;
+
+use std::fs;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Issue, Status};
+
+pub use error::StoreError;
+pub use id::{IssueId, IssueIdError};
+pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+
+/// The environment variable that names the database file, overriding the default location.
+pub const DB_ENV: &str = "BULLETIN_DB";
+
+/// The open archive.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// An issue as stored: its id, its content and when it was created, changed and deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredIssue {
+    /// The store's id of the issue.
+    pub id: IssueId,
+    /// The content.
+    pub issue: Issue,
+    /// When it was first stored (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it was last saved (RFC 3339, UTC).
+    pub updated_at: String,
+    /// When it was moved to the recycle bin, if it is there.
+    pub deleted_at: Option<String>,
+}
+
+/// One line of the list of issues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueSummary {
+    /// The store's id of the issue.
+    pub id: IssueId,
+    /// 第N期.
+    pub number: u32,
+    /// 总第M期.
+    pub total_number: u32,
+    /// The masthead date.
+    pub date: NaiveDate,
+    /// 草稿 / 校对中 / 已印发.
+    pub status: Status,
+    /// The first article's headline on one line, if there is an article.
+    pub first_headline: Option<String>,
+    /// When it was last saved (RFC 3339, UTC).
+    pub updated_at: String,
+    /// When it was moved to the recycle bin, if it is there.
+    pub deleted_at: Option<String>,
+}
+
+/// An issue that contains every word of a search, with the text around the first word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The issue found.
+    pub id: IssueId,
+    /// Its line in the list.
+    pub summary: IssueSummary,
+    /// The paragraph around the first word of the query, cut to a short window.
+    pub snippet: String,
+    /// Byte range of that word inside `snippet`, for highlighting.
+    pub highlight: Range<usize>,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+const SUMMARY_COLUMNS: &str =
+    "id, number, total_number, date, status, first_headline, updated_at, deleted_at";
+
+/// Now, as stored: RFC 3339 in UTC with milliseconds.
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn status_text(status: Status) -> String {
+    match serde_json::to_value(status) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => unreachable!("Status serialises as a string"),
+    }
+}
+
+fn first_headline(issue: &Issue) -> Option<String> {
+    issue
+        .articles
+        .first()
+        .map(|a| a.headline_text())
+        .filter(|h| !h.trim().is_empty())
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its directory) if needed and migrating an
+    /// older schema after a backup. Files that are not ours, or are newer, are refused untouched.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let path = path.to_path_buf();
+        if Self::probe(&path)?.is_none() {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                fs::create_dir_all(dir).map_err(|source| StoreError::CannotCreateDir {
+                    dir: dir.to_path_buf(),
+                    source,
+                })?;
+            }
+        }
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql)?;
+        // SQLite silently falls back to read-only when the file cannot be written.
+        if conn.is_readonly("main").map_err(sql)? {
+            return Err(StoreError::ReadOnly { path });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sql)?;
+        // The header may lag behind a write-ahead log left by a crash: check again through SQLite
+        // before anything is written.
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql)?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(sql)?;
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(sql)?;
+        Self::check_identity(&path, version, app_id, objects > 0)?;
+        if version > 0 && version < schema::LATEST {
+            Self::backup_before_migration(&conn, &path, version)?;
+        }
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+            .map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Looks at an existing, non-empty file through its 100-byte header only, so that a refused
+    /// file is not touched at all (not even by SQLite's side files): is it an SQLite database, is
+    /// it ours, is it from a newer program? Its schema version, or `None` when nothing is there.
+    fn probe(path: &Path) -> Result<Option<u32>, StoreError> {
+        let cannot_open = |e: std::io::Error| StoreError::CannotOpen {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        };
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(cannot_open(e)),
+        };
+        if meta.is_dir() {
+            return Err(StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                detail: "这是一个目录，不是文件".into(),
+            });
+        }
+        if meta.len() == 0 {
+            return Ok(None);
+        }
+        let not_a_database = || StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        };
+        // The database header (https://sqlite.org/fileformat.html#the_database_header).
+        let mut header = [0u8; 100];
+        let mut f = fs::File::open(path).map_err(cannot_open)?;
+        if meta.len() < 100 || f.read_exact(&mut header).is_err() || &header[..16] != SQLITE_MAGIC {
+            return Err(not_a_database());
+        }
+        let be32 = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+        let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+            1 => 65536,
+            n if n >= 512 && n.is_power_of_two() => u64::from(n),
+            _ => {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                })
+            }
+        };
+        let version = be32(60);
+        let app_id = be32(68) as i32;
+        Self::check_identity(path, version, app_id, meta.len() > page_size)?;
+        Ok(Some(version))
+    }
+
+    /// Refuses some other program's SQLite file (an application id not ours, on a database that
+    /// is not empty) and a database from a newer program.
+    fn check_identity(
+        path: &Path,
+        version: u32,
+        app_id: i32,
+        has_content: bool,
+    ) -> Result<(), StoreError> {
+        if app_id != schema::APPLICATION_ID && (version != 0 || has_content) {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        if version > schema::LATEST {
+            return Err(StoreError::NewerVersion {
+                path: path.to_path_buf(),
+                found: version,
+                known: schema::LATEST,
+            });
+        }
+        Ok(())
+    }
+
+    /// Copies the database beside itself as `<name>.v<version>.bak` (or `.v<version>-2.bak`, …
+    /// when an older backup is there) with SQLite's backup API, before a migration changes it.
+    fn backup_before_migration(
+        conn: &Connection,
+        path: &Path,
+        version: u32,
+    ) -> Result<PathBuf, StoreError> {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let mut n = 1;
+        let backup = loop {
+            let suffix = if n == 1 {
+                format!(".v{version}.bak")
+            } else {
+                format!(".v{version}-{n}.bak")
+            };
+            let candidate = path.with_file_name(format!("{name}{suffix}"));
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        conn.backup("main", &backup, None).map_err(|e| {
+            let _ = fs::remove_file(&backup);
+            StoreError::Backup {
+                backup: backup.clone(),
+                detail: e.to_string(),
+            }
+        })?;
+        Ok(backup)
+    }
+
+    /// Brings the schema to the newest version in one transaction: all steps or none.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        // Read again under the write lock: another process may have migrated meanwhile.
+        let version: u32 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sql)?;
+        if version > schema::LATEST {
+            return Err(StoreError::NewerVersion {
+                path: path.clone(),
+                found: version,
+                known: schema::LATEST,
+            });
+        }
+        if version < schema::LATEST {
+            schema::migrate(&tx, version).map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
+    /// The database file used when none is given: `$BULLETIN_DB`, else
+    /// `<data dir>/bulletin/bulletin.sqlite3` (e.g. `~/.local/share/bulletin/bulletin.sqlite3`).
+    pub fn default_path() -> Result<PathBuf, StoreError> {
+        if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(p));
+        }
+        dirs::data_dir()
+            .map(|d| d.join("bulletin").join("bulletin.sqlite3"))
+            .ok_or(StoreError::NoDataDir)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(e, &self.path)
+    }
+
+    /// Stores a new issue and returns its id.
+    pub fn insert(&mut self, issue: &Issue) -> Result<IssueId, StoreError> {
+        let id = IssueId::new();
+        let content = crate::json::to_string(issue);
+        let body = text::searchable(issue);
+        let t = now();
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        tx.execute(
+            "INSERT INTO issues (id, number, total_number, date, status, first_headline, content,
+                                 created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                id.to_string(),
+                issue.masthead.number.get(),
+                issue.masthead.total_number.get(),
+                issue.masthead.date.to_string(),
+                status_text(issue.status),
+                first_headline(issue),
+                content,
+                t,
+            ],
+        )
+        .map_err(sql)?;
+        let seq = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
+            params![seq, body],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(id)
+    }
+
+    /// Replaces the content of issue `id`, in one transaction: when this returns `Ok`, the new
+    /// content is on disk; when it fails, the previous content is intact. An issue in the recycle
+    /// bin may be saved too (it stays there), so an editor still open on it loses nothing.
+    pub fn save(&mut self, id: IssueId, issue: &Issue) -> Result<(), StoreError> {
+        let content = crate::json::to_string(issue);
+        let body = text::searchable(issue);
+        let t = now();
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let seq: Option<i64> = tx
+            .query_row(
+                "UPDATE issues SET number = ?2, total_number = ?3, date = ?4, status = ?5,
+                        first_headline = ?6, content = ?7, updated_at = ?8
+                 WHERE id = ?1 RETURNING seq",
+                params![
+                    id.to_string(),
+                    issue.masthead.number.get(),
+                    issue.masthead.total_number.get(),
+                    issue.masthead.date.to_string(),
+                    status_text(issue.status),
+                    first_headline(issue),
+                    content,
+                    t,
+                ],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql)?;
+        let Some(seq) = seq else {
+            return Err(StoreError::NotFound(id.to_string()));
+        };
+        tx.execute("DELETE FROM issue_text WHERE rowid = ?1", [seq])
+            .map_err(sql)?;
+        tx.execute(
+            "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
+            params![seq, body],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+
+    /// Reads issue `id` (also from the recycle bin).
+    pub fn load(&self, id: IssueId) -> Result<StoredIssue, StoreError> {
+        let row: Option<(String, String, String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT content, created_at, updated_at, deleted_at FROM issues WHERE id = ?1",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        let (content, created_at, updated_at, deleted_at) =
+            row.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let issue = crate::json::from_str(&content).map_err(|e| StoreError::BadContent {
+            id,
+            detail: e.to_string(),
+        })?;
+        Ok(StoredIssue {
+            id,
+            issue,
+            created_at,
+            updated_at,
+            deleted_at,
+        })
+    }
+
+    fn summaries(&self, filter_and_order: &str) -> Result<Vec<IssueSummary>, StoreError> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM issues {filter_and_order}");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok(RawSummary::read(r, 0)))
+            .map_err(|e| self.sql(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(
+                row.map_err(|e| self.sql(e))?
+                    .map_err(|e| self.sql(e))?
+                    .check()?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// The issues not in the recycle bin, newest (总第M期 descending) first.
+    pub fn list(&self) -> Result<Vec<IssueSummary>, StoreError> {
+        self.summaries(
+            "WHERE deleted_at IS NULL ORDER BY total_number DESC, date DESC, updated_at DESC",
+        )
+    }
+
+    /// The recycle bin, most recently deleted first.
+    pub fn list_deleted(&self) -> Result<Vec<IssueSummary>, StoreError> {
+        self.summaries("WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, total_number DESC")
+    }
+
+    /// The newest issue not in the recycle bin (highest 总第M期), if any.
+    pub fn latest(&self) -> Result<Option<IssueSummary>, StoreError> {
+        Ok(self.list()?.into_iter().next())
+    }
+
+    /// Sets or clears `deleted_at` of issue `id`, in one transaction.
+    fn set_deleted(&mut self, id: IssueId, delete: bool) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let deleted_at: Option<Option<String>> = tx
+            .query_row(
+                "SELECT deleted_at FROM issues WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql)?;
+        match (deleted_at, delete) {
+            (None, _) => return Err(StoreError::NotFound(id.to_string())),
+            (Some(Some(_)), true) => return Err(StoreError::AlreadyDeleted(id)),
+            (Some(None), false) => return Err(StoreError::NotDeleted(id)),
+            _ => {}
+        }
+        let value = delete.then(now);
+        tx.execute(
+            "UPDATE issues SET deleted_at = ?2 WHERE id = ?1",
+            params![id.to_string(), value],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+
+    /// Moves issue `id` to the recycle bin.
+    pub fn delete(&mut self, id: IssueId) -> Result<(), StoreError> {
+        self.set_deleted(id, true)
+    }
+
+    /// Brings issue `id` back from the recycle bin.
+    pub fn restore(&mut self, id: IssueId) -> Result<(), StoreError> {
+        self.set_deleted(id, false)
+    }
+
+    /// Removes issue `id` for good; only an issue already in the recycle bin can be purged.
+    pub fn purge(&mut self, id: IssueId) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let row: Option<(i64, Option<String>)> = tx
+            .query_row(
+                "SELECT seq, deleted_at FROM issues WHERE id = ?1",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(sql)?;
+        match row {
+            None => Err(StoreError::NotFound(id.to_string())),
+            Some((_, None)) => Err(StoreError::NotDeleted(id)),
+            Some((seq, Some(_))) => {
+                tx.execute("DELETE FROM issue_text WHERE rowid = ?1", [seq])
+                    .map_err(sql)?;
+                tx.execute("DELETE FROM issues WHERE seq = ?1", [seq])
+                    .map_err(sql)?;
+                tx.commit().map_err(sql)
+            }
+        }
+    }
+
+    /// 「新建下一期」: stores `Issue::next_issue` of issue `from` (第N期 + 1, or 1 in a new year;
+    /// 总第M期 + 1; masthead and closing copied; content empty) dated `date`, or today.
+    pub fn new_next(
+        &mut self,
+        from: IssueId,
+        date: Option<NaiveDate>,
+    ) -> Result<IssueId, StoreError> {
+        let base = self.load(from)?;
+        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        self.insert(&base.issue.next_issue(date))
+    }
+
+    /// The id of the one issue whose id is `text` or starts with `text` (at least 4 characters),
+    /// in the list or in the recycle bin.
+    pub fn resolve(&self, text: &str) -> Result<IssueId, StoreError> {
+        let text = text.trim().to_ascii_lowercase();
+        let not_found = || StoreError::NotFound(text.clone());
+        if let Ok(id) = text.parse::<IssueId>() {
+            return self
+                .exists(id)?
+                .then_some(id)
+                .ok_or_else(|| StoreError::NotFound(id.to_string()));
+        }
+        if text.len() < 4 || !text.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(not_found());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM issues WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2")
+            .map_err(|e| self.sql(e))?;
+        let ids: Vec<String> = stmt
+            .query_map([&text], |r| r.get(0))
+            .map_err(|e| self.sql(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sql(e))?;
+        match ids.as_slice() {
+            [] => Err(not_found()),
+            [one] => one.parse().map_err(|_| not_found()),
+            _ => {
+                let count: usize = self
+                    .conn
+                    .query_row(
+                        "SELECT count(*) FROM issues WHERE substr(id, 1, length(?1)) = ?1",
+                        [&text],
+                        |r| r.get(0),
+                    )
+                    .map_err(|e| self.sql(e))?;
+                Err(StoreError::AmbiguousId {
+                    prefix: text,
+                    count,
+                })
+            }
+        }
+    }
+
+    /// Whether issue `id` is stored (in the list or the recycle bin).
+    pub fn exists(&self, id: IssueId) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM issues WHERE id = ?1",
+                [id.to_string()],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(|e| self.sql(e))
+    }
+
+    /// The issues (not in the recycle bin) that contain every word of `query` (words are split at
+    /// spaces; case is ignored for Latin letters; Chinese needs no segmentation), newest first,
+    /// each with the text around the first word. A blank query finds nothing.
+    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
+        let terms = text::terms(query);
+        let Some(first) = terms.first() else {
+            return Ok(Vec::new());
+        };
+        // The trigram index answers words of three characters or more; shorter words are checked
+        // below on the candidates (or on every issue when no word is long enough).
+        let long: Vec<String> = terms
+            .iter()
+            .filter(|t| t.chars().count() >= 3)
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect();
+        let columns = SUMMARY_COLUMNS
+            .split(", ")
+            .map(|c| format!("i.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let order = "ORDER BY i.total_number DESC, i.date DESC, i.updated_at DESC";
+        let (sql, arg) = if long.is_empty() {
+            (
+                format!(
+                    "SELECT {columns}, t.body FROM issues i JOIN issue_text t ON t.rowid = i.seq
+                     WHERE i.deleted_at IS NULL AND ?1 = ?1 {order}"
+                ),
+                String::new(),
+            )
+        } else {
+            (
+                format!(
+                    "SELECT {columns}, t.body FROM issue_text t JOIN issues i ON i.seq = t.rowid
+                     WHERE issue_text MATCH ?1 AND i.deleted_at IS NULL {order}"
+                ),
+                long.join(" AND "),
+            )
+        };
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([arg], |r| {
+                Ok((RawSummary::read(r, 0), r.get::<_, String>(8)?))
+            })
+            .map_err(|e| self.sql(e))?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (raw, body) = row.map_err(|e| self.sql(e))?;
+            if !terms.iter().all(|t| text::find(&body, t).is_some()) {
+                continue;
+            }
+            let summary = raw.map_err(|e| self.sql(e))?.check()?;
+            let (snippet, highlight) = text::snippet(&body, first).unwrap_or_default();
+            hits.push(SearchHit {
+                id: summary.id,
+                summary,
+                snippet,
+                highlight,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Test hook: limits the database to `pages` pages for this connection (SQLite's
+    /// `max_page_count`), so tests can make the disk "full". Returns the limit now in force.
+    #[doc(hidden)]
+    pub fn set_max_page_count(&self, pages: u64) -> Result<u64, StoreError> {
+        self.conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))
+            .map_err(|e| self.sql(e))
+    }
+}
+
+/// A summary row as SQLite gives it, before its text columns are checked.
+struct RawSummary {
+    id: String,
+    number: u32,
+    total_number: u32,
+    date: String,
+    status: String,
+    first_headline: Option<String>,
+    updated_at: String,
+    deleted_at: Option<String>,
+}
+
+impl RawSummary {
+    fn read(r: &Row<'_>, at: usize) -> rusqlite::Result<RawSummary> {
+        Ok(RawSummary {
+            id: r.get(at)?,
+            number: r.get(at + 1)?,
+            total_number: r.get(at + 2)?,
+            date: r.get(at + 3)?,
+            status: r.get(at + 4)?,
+            first_headline: r.get(at + 5)?,
+            updated_at: r.get(at + 6)?,
+            deleted_at: r.get(at + 7)?,
+        })
+    }
+
+    fn check(self) -> Result<IssueSummary, StoreError> {
+        let id: IssueId = self
+            .id
+            .parse()
+            .map_err(|_| StoreError::NotFound(self.id.clone()))?;
+        let bad = |detail: String| StoreError::BadContent { id, detail };
+        let date = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
+            .map_err(|e| bad(format!("日期「{}」：{e}", self.date)))?;
+        let status: Status = serde_json::from_value(serde_json::Value::String(self.status.clone()))
+            .map_err(|_| bad(format!("状态「{}」", self.status)))?;
+        Ok(IssueSummary {
+            id,
+            number: self.number,
+            total_number: self.total_number,
+            date,
+            status,
+            first_headline: self.first_headline,
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+        })
+    }
+}
