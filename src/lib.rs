@@ -6,6 +6,7 @@
 
 pub mod atomic_file;
 pub mod demo;
+pub mod desktop;
 pub mod fonts;
 pub mod import;
 pub mod json;

@@ -133,7 +133,14 @@ export class App {
       ),
       h('div', { class: 'editor-body' }, nav, this.form.element, this.preview.element),
     );
-    document.addEventListener('keydown', (ev) => this.onKey(ev));
+    document.addEventListener('keydown', this.keyListener);
+  }
+
+  private readonly keyListener = (ev: KeyboardEvent) => this.onKey(ev);
+
+  /** Stops listening to the keyboard (the app lives as long as its window; tests make many). */
+  dispose(): void {
+    document.removeEventListener('keydown', this.keyListener);
   }
 
   async start(): Promise<void> {

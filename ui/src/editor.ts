@@ -85,7 +85,7 @@ export class EditorForm {
 
   /** The form control with this data-path. */
   field(path: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLButtonElement | null {
-    return this.element.querySelector(`[data-path="${CSS.escape(path)}"]`);
+    return this.element.querySelector(`[data-path="${path}"]`);
   }
 
   /** Scrolls to and focuses where a finding is (click-through from the pre-export check). */
