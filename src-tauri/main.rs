@@ -7,7 +7,7 @@ mod commands;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bulletin::desktop::Desktop;
 use bulletin::fonts::{FaceId, FontBook};
@@ -27,13 +27,14 @@ fn fonts_dir(app: &tauri::App) -> PathBuf {
 }
 
 fn main() {
+    let started = Instant::now();
     let closing = Arc::new(AtomicBool::new(false));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let db = Desktop::default_db_path()?;
-            let desktop = Arc::new(Desktop::open(&db, fonts_dir(app))?);
+            let desktop = Arc::new(Desktop::open(&db, fonts_dir(app))?.started_at(started));
             // Map the fonts while the window loads, so the first preview does not wait for them.
             let warm = Arc::clone(&desktop);
             std::thread::spawn(move || warm.warm_up());

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,8 @@ pub struct AppInfo {
     pub db_path: String,
     /// The fonts directory.
     pub fonts_dir: String,
+    /// Milliseconds from the program's start to this call (the UI asks once the archive shows).
+    pub uptime_ms: u64,
 }
 
 /// One search result in the archive.
@@ -158,6 +161,7 @@ pub struct Desktop {
     store: Mutex<Store>,
     fonts_dir: PathBuf,
     fonts: OnceLock<std::result::Result<FontBook, String>>,
+    started: Instant,
 }
 
 impl std::fmt::Debug for Desktop {
@@ -181,7 +185,14 @@ impl Desktop {
             store: Mutex::new(store),
             fonts_dir,
             fonts: OnceLock::new(),
+            started: Instant::now(),
         })
+    }
+
+    /// Counts `uptime_ms` from `started` (the program's first instant) instead of from `open`.
+    pub fn started_at(mut self, started: Instant) -> Self {
+        self.started = started;
+        self
     }
 
     /// The database the app uses: `$BULLETIN_DB`, else the file in the user's data directory.
@@ -217,6 +228,7 @@ impl Desktop {
             version: env!("CARGO_PKG_VERSION").to_string(),
             db_path: self.store().path().display().to_string(),
             fonts_dir: self.fonts_dir.display().to_string(),
+            uptime_ms: self.started.elapsed().as_millis() as u64,
         }
     }
 

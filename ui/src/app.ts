@@ -147,6 +147,13 @@ export class App {
     replaceChildren(this.root, this.archive.element);
     await this.archive.refresh();
     this.root.dataset.ready = 'archive';
+    // How long the start took, from the program's first instant to a usable archive (README).
+    try {
+      const info = await this.api.appInfo();
+      this.root.dataset.startupMs = String(info.uptime_ms);
+    } catch {
+      // informational only
+    }
   }
 
   // ---- screens ----

@@ -112,4 +112,5 @@ export interface AppInfo {
   version: string;
   db_path: string;
   fonts_dir: string;
+  uptime_ms: number;
 }

@@ -30,7 +30,7 @@ export class FakeApi {
 
   api(): Api {
     return {
-      appInfo: async () => ({ version: '0', db_path: '/tmp/x', fonts_dir: '/tmp/f' }),
+      appInfo: async () => ({ version: '0', db_path: '/tmp/x', fonts_dir: '/tmp/f', uptime_ms: 1 }),
       listIssues: async () =>
         [...this.issues.keys()].filter((k) => !this.issues.get(k)!.deleted).map((k) => this.row(k)),
       listDeleted: async () =>
