@@ -1,0 +1,389 @@
+//! 本期要目 and the headlines it names: reading the entries, finding each article's headline in the
+//! text, and recovering where the headline breaks from the spaces the two spellings differ in.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lines::Line;
+use super::repair::ends_paragraph;
+use super::spacing::{is_latin_or_digit, key, tidy};
+
+/// Most entries a TOC may have: a bulletin has a handful; more means the text is not a TOC.
+const MAX_ENTRIES: usize = 200;
+/// Longest TOC entry (in characters) tried as a headline split over several lines.
+const MAX_SPLIT_KEY: usize = 200;
+/// How many physical lines one headline may span in the text.
+const MAX_HEADLINE_LINES: usize = 4;
+/// Characters an entry and a headline must share at their start when they are not spelled alike.
+const FUZZY_PREFIX: usize = 8;
+
+/// One entry of 本期要目, as written (bullet removed).
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    /// The entry's text with its extraction spaces.
+    pub raw: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// Whether a line is the 本期要目 heading (「本 期 要 目」 after extraction).
+pub fn is_toc_heading(line: &Line) -> bool {
+    let k = line.key();
+    let k =
+        k.trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '〖' | '〗' | ':' | '：'));
+    matches!(k, "本期要目" | "要目" | "本期目录" | "目录")
+}
+
+/// The text of an entry without its bullet: 「- 」, 「◆」, 「1.」, 「（1）」…
+fn strip_bullet(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if matches!(
+        first,
+        '-' | '—'
+            | '–'
+            | '·'
+            | '•'
+            | '●'
+            | '◆'
+            | '◇'
+            | '■'
+            | '□'
+            | '★'
+            | '☆'
+            | '○'
+            | '*'
+            | '▪'
+            | '►'
+            | '▶'
+            | '※'
+            | '◎'
+    ) {
+        let rest = t[first.len_utf8()..]
+            .trim_start_matches(['-', '—'])
+            .trim_start();
+        return (!rest.is_empty()).then_some(rest);
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits <= 2 {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(['.', '、', '．']) {
+            return (!r.trim().is_empty()).then_some(r.trim_start());
+        }
+    }
+    None
+}
+
+/// Reads the entries after the 本期要目 heading at `from`; returns them and the index of the first
+/// line after the TOC (the first headline).
+pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
+    let mut entries: Vec<TocEntry> = Vec::new();
+    let mut bulleted = false;
+    let mut first_key = String::new();
+    let mut i = from;
+    while i < lines.len() && entries.len() < MAX_ENTRIES {
+        let line = &lines[i];
+        let k = line.key();
+        if k == "简讯" || k == "【简讯】" {
+            break;
+        }
+        let stripped = strip_bullet(&line.text);
+        if entries.is_empty() {
+            bulleted = stripped.is_some();
+            let text = stripped.unwrap_or(&line.text);
+            first_key = key(text);
+            entries.push(TocEntry {
+                raw: text.to_owned(),
+                line: line.no,
+            });
+        } else if bulleted {
+            match stripped {
+                Some(text) => entries.push(TocEntry {
+                    raw: text.to_owned(),
+                    line: line.no,
+                }),
+                // An unbulleted line is the first headline, or the wrapped end of the last entry.
+                None if first_key.starts_with(&k) || ends_paragraph(&line.text) => break,
+                None => {
+                    let only_one = entries.len() == 1;
+                    let last = entries.last_mut().expect("not empty");
+                    last.raw.push_str(&line.text);
+                    if only_one {
+                        first_key = key(&last.raw);
+                    }
+                }
+            }
+        } else if first_key.starts_with(&k) || ends_paragraph(&line.text) {
+            // Entries without bullets end where the first headline repeats the first entry.
+            break;
+        } else {
+            entries.push(TocEntry {
+                raw: line.text.clone(),
+                line: line.no,
+            });
+        }
+        i += 1;
+    }
+    (entries, i)
+}
+
+/// Where an article's headline is: lines `start..end` of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// First headline line (index into the body lines).
+    pub start: usize,
+    /// First line after the headline.
+    pub end: usize,
+    /// The headline's lines as the editor broke it.
+    pub headline: Vec<String>,
+    /// The TOC entry, when it is not the headline on one line.
+    pub toc_text: Option<String>,
+}
+
+/// Finds each entry's headline in order. Err(index of the first entry that has none).
+pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usize> {
+    let keys: Vec<String> = lines.iter().map(Line::key).collect();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        by_key.entry(k.as_str()).or_default().push(i);
+        if k.chars().count() >= FUZZY_PREFIX {
+            by_prefix
+                .entry(k.chars().take(FUZZY_PREFIX).collect())
+                .or_default()
+                .push(i);
+        }
+    }
+    let after = |v: Option<&Vec<usize>>, cursor: usize| -> Vec<usize> {
+        v.map(|v| {
+            let from = v.partition_point(|&i| i < cursor);
+            v[from..].iter().take(3).copied().collect()
+        })
+        .unwrap_or_default()
+    };
+    let mut cursor = 0;
+    let mut out = Vec::with_capacity(entries.len());
+    for (n, entry) in entries.iter().enumerate() {
+        let k = key(&entry.raw);
+        let mut best: Option<(usize, usize)> = after(by_key.get(k.as_str()), cursor)
+            .first()
+            .map(|&i| (i, i + 1));
+        // A headline split over several lines of the text: its first line is a prefix of the entry.
+        let bounds: Vec<usize> = k
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(2)
+            .take(MAX_SPLIT_KEY)
+            .collect();
+        for &b in &bounds {
+            for start in after(by_key.get(&k[..b]), cursor) {
+                if best.is_some_and(|(s, _)| s <= start) {
+                    break;
+                }
+                let mut joined = String::new();
+                for (j, line_key) in keys.iter().enumerate().skip(start).take(MAX_HEADLINE_LINES) {
+                    joined.push_str(line_key);
+                    if joined == k {
+                        best = Some((start, j + 1));
+                        break;
+                    }
+                    if !k.starts_with(&joined) {
+                        break;
+                    }
+                }
+            }
+        }
+        let located = match best {
+            Some((start, end)) => {
+                let raws: Vec<&str> = lines[start..end].iter().map(|l| l.text.as_str()).collect();
+                Located {
+                    start,
+                    end,
+                    headline: split_headline(&raws, &entry.raw),
+                    toc_text: None,
+                }
+            }
+            None => {
+                // Spelled differently (a shorter TOC text, a typo): the first headline-like line that
+                // starts like the entry.
+                let prefix: String = k.chars().take(FUZZY_PREFIX).collect();
+                let candidates = by_prefix.get(&prefix);
+                let found = candidates.and_then(|v| {
+                    let from = v.partition_point(|&i| i < cursor);
+                    v[from..].iter().copied().find(|&i| {
+                        !ends_paragraph(&lines[i].text) && lines[i].text.chars().count() <= 80
+                    })
+                });
+                let Some(start) = found.filter(|_| k.chars().count() >= FUZZY_PREFIX) else {
+                    return Err(n);
+                };
+                Located {
+                    start,
+                    end: start + 1,
+                    headline: vec![tidy(&lines[start].text)],
+                    toc_text: Some(tidy(&entry.raw)),
+                }
+            }
+        };
+        cursor = located.end;
+        out.push(located);
+    }
+    Ok(out)
+}
+
+/// Positions (in characters of the key) where a text has spaces.
+fn gaps(text: &str) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let mut pos = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && pos > 0 {
+                out.insert(pos);
+            }
+            space = false;
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// The headline's lines: a new line at each physical line of the text, and at each space the TOC
+/// entry does not have, unless the space touches a digit or Latin letter (extraction puts those
+/// around numbers in either spelling, e.g. 「温州 2 项目」 in the TOC and 「温州2项目」 in the headline).
+pub fn split_headline(raw_lines: &[&str], toc: &str) -> Vec<String> {
+    let toc_gaps = gaps(toc);
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for raw in raw_lines {
+        let mut current = String::new();
+        let mut pending = String::new();
+        let mut prev: Option<char> = None;
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                pending.push(c);
+                continue;
+            }
+            if !pending.is_empty() {
+                let at_break = prev.is_some_and(|p| !is_latin_or_digit(p))
+                    && !is_latin_or_digit(c)
+                    && !toc_gaps.contains(&pos);
+                if at_break {
+                    lines.push(tidy(&current));
+                    current.clear();
+                } else {
+                    current.push_str(&pending);
+                }
+                pending.clear();
+            }
+            current.push(c);
+            prev = Some(c);
+            pos += 1;
+        }
+        lines.push(tidy(&current));
+    }
+    lines.retain(|l| !l.is_empty());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                text: (*t).into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn breaks_come_from_spaces_the_toc_lacks() {
+        assert_eq!(
+            split_headline(
+                &["市政府专题研究 2020 世界青年科学家峰会 筹备进展情况"],
+                "市政府专题研究 2020 世界青年科学家峰会筹备进展情况"
+            ),
+            ["市政府专题研究2020世界青年科学家峰会", "筹备进展情况"]
+        );
+        assert_eq!(
+            split_headline(
+                &["市科协参加中国科协“科技服务团”启动 暨产学研用协同创新联盟在线签约仪式 温州2项目成功签约"],
+                "市科协参加中国科协“科技服务团”启动暨产学研用协同创新联盟在线签约仪式 温州 2 项目成功签约"
+            ),
+            [
+                "市科协参加中国科协“科技服务团”启动",
+                "暨产学研用协同创新联盟在线签约仪式 温州2项目成功签约"
+            ]
+        );
+        assert_eq!(
+            split_headline(
+                &["温州市激扬温州人精神大会召开 市科协获多项表彰"],
+                "温州市激扬温州人精神大会召开 市科协获多项表彰"
+            ),
+            ["温州市激扬温州人精神大会召开 市科协获多项表彰"]
+        );
+        // A digit next to the extra space: an extraction artefact, not a break.
+        assert_eq!(
+            split_headline(&["召开 2020 年会"], "召开2020年会"),
+            ["召开2020年会"]
+        );
+        assert_eq!(
+            split_headline(&["市科协召开", "党建工作会议"], "市科协召开党建工作会议"),
+            ["市科协召开", "党建工作会议"]
+        );
+    }
+
+    #[test]
+    fn toc_with_bullets_then_headlines() {
+        let l = lines(&[
+            "- 甲乙丙丁 2020 会议",
+            "- 第二篇文章的标题很长很长",
+            "的结尾",
+            "甲乙丙丁 2020 会议",
+            "正文。",
+            "第二篇文章的标题",
+            "很长很长的结尾",
+            "正文。",
+        ]);
+        let (entries, next) = read_toc(&l, 0);
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[1].raw, "第二篇文章的标题很长很长的结尾");
+        assert_eq!(next, 3);
+        let found = locate(&entries, &l[next..]).unwrap();
+        assert_eq!((found[0].start, found[0].end), (0, 1));
+        assert_eq!(found[0].headline, ["甲乙丙丁2020会议"]);
+        assert_eq!((found[1].start, found[1].end), (2, 4));
+        assert_eq!(found[1].headline, ["第二篇文章的标题", "很长很长的结尾"]);
+    }
+
+    #[test]
+    fn toc_without_bullets_and_a_shorter_toc_text() {
+        let l = lines(&[
+            "市科协召开党建工作部署会议",
+            "市科协赴县调研指导",
+            "市科协召开党建工作部署会议",
+            "正文。",
+            "市科协赴县调研指导峰会筹备工作",
+            "正文。",
+        ]);
+        let (entries, next) = read_toc(&l, 0);
+        assert_eq!(entries.len(), 2);
+        let found = locate(&entries, &l[next..]).unwrap();
+        assert_eq!(found[1].headline, ["市科协赴县调研指导峰会筹备工作"]);
+        assert_eq!(found[1].toc_text.as_deref(), Some("市科协赴县调研指导"));
+    }
+
+    #[test]
+    fn a_missing_headline_is_reported() {
+        let l = lines(&["- 甲篇标题", "- 乙篇标题", "甲篇标题", "正文。"]);
+        let (entries, next) = read_toc(&l, 0);
+        assert_eq!(locate(&entries, &l[next..]), Err(1));
+    }
+}

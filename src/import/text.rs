@@ -1,0 +1,255 @@
+//! The plain-text archive format: masthead, 本期要目, articles, 简讯, closing block, in that order,
+//! as PDF extraction leaves them (one paragraph a line, blank lines between, page breaks as blank
+//! lines inside paragraphs). Each part is recovered by its own module; this one puts them together.
+
+use super::briefs::{brief, is_briefs_heading, starts_brief};
+use super::headline::{is_toc_heading, locate, read_toc, Located};
+use super::lines::{split, Line};
+use super::repair::{
+    ends_paragraph, is_numbered_heading, is_title_like, join_cut, numbered_level, trailing_byline,
+    Part, Unit,
+};
+use super::spacing::tidy;
+use super::{closing, masthead};
+use crate::model::{Article, Block, BlockKind, Issue, Status};
+
+/// How many lines from the top the masthead and the 本期要目 heading may be looked for.
+const HEAD_LINES: usize = 40;
+/// How many lines the masthead may have when there is no 本期要目.
+const MASTHEAD_LINES: usize = 12;
+/// Longest line (in characters) read as a headline when there is no 本期要目.
+const MAX_HEADLINE_CHARS: usize = 60;
+
+/// Why a text is not an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextError {
+    /// Not a bulletin at all, or its structure cannot be recovered.
+    NotABulletin(String),
+    /// A bulletin that stops before its end.
+    Incomplete {
+        /// 1-based line where it stops.
+        line: usize,
+        /// What is missing.
+        message: String,
+    },
+}
+
+/// Recovers an issue from text in the archive's format.
+pub fn parse(text: &str) -> Result<Issue, TextError> {
+    let lines = split(text);
+    if lines.is_empty() {
+        return Err(TextError::NotABulletin("文件是空的，没有任何文字。".into()));
+    }
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let toc_at = head.iter().position(is_toc_heading);
+    let region = toc_at.unwrap_or(lines.len().min(MASTHEAD_LINES));
+    let (masthead, masthead_end) =
+        masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+
+    let (entries, body_start) = match toc_at {
+        Some(at) => read_toc(&lines, at + 1),
+        None => (Vec::new(), masthead_end),
+    };
+    let closing_start = closing::find_start(&lines, body_start);
+    let closing = closing::parse(&lines[closing_start..]);
+    let body = &lines[body_start..closing_start];
+
+    let (articles, briefs_at) = if entries.is_empty() {
+        let briefs_at = body
+            .iter()
+            .position(is_briefs_heading)
+            .unwrap_or(body.len());
+        (articles_without_toc(&body[..briefs_at])?, briefs_at)
+    } else {
+        let located = locate(&entries, body).map_err(|n| {
+            let e = &entries[n];
+            TextError::Incomplete {
+                line: e.line,
+                message: format!(
+                    "本期要目第{}条「{}」在正文中找不到对应的文章标题，文件可能不完整或被截断。",
+                    n + 1,
+                    tidy(&e.raw)
+                ),
+            }
+        })?;
+        let last_end = located.last().map_or(0, |l| l.end);
+        let briefs_at = body[last_end..]
+            .iter()
+            .position(is_briefs_heading)
+            .map_or(body.len(), |p| p + last_end);
+        (articles_from_toc(&located, &body[..briefs_at]), briefs_at)
+    };
+
+    let brief_units = join_cut(
+        units(body.get(briefs_at + 1..).unwrap_or(&[])),
+        Part::Briefs,
+        starts_brief,
+    );
+    let last_unit = brief_units.last().cloned();
+    let briefs = brief_units.iter().map(|u| brief(&u.text)).collect();
+    let issue = Issue {
+        masthead,
+        articles,
+        briefs,
+        closing,
+        status: Status::Published,
+    };
+    check_complete(&issue, last_unit.as_ref(), body)?;
+    Ok(issue)
+}
+
+/// Tidied units of the non-empty lines.
+fn units(lines: &[Line]) -> Vec<Unit> {
+    lines
+        .iter()
+        .map(|l| Unit {
+            text: tidy(&l.text),
+            line: l.no,
+        })
+        .collect()
+}
+
+fn articles_from_toc(located: &[Located], body: &[Line]) -> Vec<Article> {
+    located
+        .iter()
+        .enumerate()
+        .map(|(i, loc)| {
+            let end = located
+                .get(i + 1)
+                .map_or(body.len(), |next| next.start)
+                .max(loc.end);
+            let lines = body.get(loc.end..end.min(body.len())).unwrap_or(&[]);
+            article(loc.headline.clone(), loc.toc_text.clone(), units(lines))
+        })
+        .collect()
+}
+
+/// An article from its headline and the units of its body.
+fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) -> Article {
+    let merged = join_cut(units, Part::Article, |_| false);
+    let has_numbered = merged.iter().any(|u| numbered_level(&u.text) == Some(1));
+    let mut blocks: Vec<Block> = Vec::with_capacity(merged.len());
+    for (i, unit) in merged.iter().enumerate() {
+        let next_is_paragraph = merged
+            .get(i + 1)
+            .is_some_and(|n| !is_numbered_heading(&n.text) && !is_title_like(&n.text));
+        let kind = if is_numbered_heading(&unit.text) && i + 1 < merged.len() {
+            match numbered_level(&unit.text) {
+                Some(1) => BlockKind::Heading1,
+                _ => BlockKind::Heading2,
+            }
+        } else if is_title_like(&unit.text) && next_is_paragraph {
+            // An unnumbered sub-title: the top level, unless the article numbers its top level.
+            if has_numbered {
+                BlockKind::Heading2
+            } else {
+                BlockKind::Heading1
+            }
+        } else {
+            BlockKind::Paragraph
+        };
+        blocks.push(Block {
+            kind,
+            text: unit.text.clone(),
+        });
+    }
+    let mut byline = None;
+    if let Some(last) = blocks.last_mut() {
+        if last.kind == BlockKind::Paragraph {
+            if let Some((before, name)) = trailing_byline(&last.text) {
+                last.text = before.to_owned();
+                byline = Some(name);
+            }
+        }
+    }
+    blocks.retain(|b| !b.text.is_empty());
+    Article {
+        headline,
+        toc_text,
+        blocks,
+        byline,
+    }
+}
+
+/// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
+/// and after each byline, and runs to its own byline.
+fn articles_without_toc(body: &[Line]) -> Result<Vec<Article>, TextError> {
+    let mut articles = Vec::new();
+    let mut headline: Vec<String> = Vec::new();
+    let mut pending: Vec<Unit> = Vec::new();
+    let mut in_headline = true;
+    for unit in units(body) {
+        let headline_like = unit.text.chars().count() <= MAX_HEADLINE_CHARS
+            && !ends_paragraph(&unit.text)
+            && numbered_level(&unit.text).is_none()
+            && headline.len() < 3;
+        if in_headline && headline_like {
+            headline.push(unit.text);
+            continue;
+        }
+        if headline.is_empty() {
+            return Err(TextError::NotABulletin(format!(
+                "第{}行：没有「本期要目」，也认不出第一篇文章的标题。请在版头后加上本期要目。",
+                unit.line
+            )));
+        }
+        in_headline = false;
+        let ends_article = trailing_byline(&unit.text).is_some();
+        pending.push(unit);
+        if ends_article {
+            articles.push(article(
+                std::mem::take(&mut headline),
+                None,
+                std::mem::take(&mut pending),
+            ));
+            in_headline = true;
+        }
+    }
+    if !headline.is_empty() || !pending.is_empty() {
+        articles.push(article(headline, None, pending));
+    }
+    Ok(articles)
+}
+
+/// A bulletin ends with a finished sentence (or a byline); a text that stops mid-sentence was cut off.
+fn check_complete(
+    issue: &Issue,
+    last_brief: Option<&Unit>,
+    body: &[Line],
+) -> Result<(), TextError> {
+    if issue.articles.is_empty() && issue.briefs.is_empty() {
+        return Err(TextError::NotABulletin(
+            "版头之后没有任何文章或简讯。".into(),
+        ));
+    }
+    let last_line = body.last().map_or(0, |l| l.no);
+    let (text, line) = match last_brief {
+        Some(u) => (u.text.clone(), u.line),
+        None => {
+            let Some(a) = issue.articles.last() else {
+                return Ok(());
+            };
+            if a.byline.is_some() {
+                return Ok(());
+            }
+            match a.blocks.last() {
+                Some(b) if b.kind == BlockKind::Paragraph => (b.text.clone(), last_line),
+                Some(b) => (b.text.clone(), last_line),
+                None => (a.headline_text(), last_line),
+            }
+        }
+    };
+    if ends_paragraph(&text) {
+        return Ok(());
+    }
+    let tail: String = {
+        let chars: Vec<char> = text.chars().collect();
+        chars[chars.len().saturating_sub(12)..].iter().collect()
+    };
+    Err(TextError::Incomplete {
+        line: line.max(last_line),
+        message: format!(
+            "文件在「…{tail}」处中途结束（最后一段没有结束标点），可能不完整或被截断。"
+        ),
+    })
+}

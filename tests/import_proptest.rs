@@ -1,0 +1,79 @@
+//! Whatever text comes in, the importer answers with an issue or an error, never a panic.
+
+use bulletin::import::parse_text;
+use proptest::prelude::*;
+
+const SAMPLE: &str = include_str!("data/issue-2020-04-245.txt");
+
+/// Characters that exercise the parser: the sample's own, brackets, digits, dashes, spaces, line ends.
+fn bulletin_chars() -> impl Strategy<Value = String> {
+    let alphabet: Vec<char> = "第期总年月日编本要目简讯报送发共印份（）()—-，,。：:、 \u{3000}\n\r\x0c0123456789一二十温州科协信息叶贤挺◆“”"
+        .chars()
+        .collect();
+    proptest::collection::vec(proptest::sample::select(alphabet), 0..400)
+        .prop_map(|v| v.into_iter().collect())
+}
+
+/// The sample with lines deleted, duplicated, swapped or cut short.
+fn mutated_sample() -> impl Strategy<Value = String> {
+    let lines: Vec<String> = SAMPLE.lines().map(str::to_owned).collect();
+    let n = lines.len();
+    proptest::collection::vec((0..4u8, 0..n, 0..n, 0..200usize), 1..12).prop_map(move |ops| {
+        let mut lines = lines.clone();
+        for (op, a, b, cut) in ops {
+            if lines.is_empty() {
+                break;
+            }
+            let (a, b) = (a % lines.len(), b % lines.len());
+            match op {
+                0 => {
+                    lines.remove(a);
+                }
+                1 => {
+                    let l = lines[a].clone();
+                    lines.insert(b, l);
+                }
+                2 => lines.swap(a, b),
+                _ => {
+                    let keep: String = lines[a].chars().take(cut).collect();
+                    lines[a] = keep;
+                }
+            }
+        }
+        lines.join("\n")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = parse_text(&text);
+    }
+
+    #[test]
+    fn bulletin_like_text_never_panics(text in bulletin_chars()) {
+        let _ = parse_text(&text);
+    }
+
+    #[test]
+    fn a_masthead_then_anything_never_panics(body in bulletin_chars()) {
+        let text = format!("温州科协信息\n第 4 期\n(总第 245 期)\n温州市科学技术协会编\n2020 年 4 月 30 日\n{body}");
+        let _ = parse_text(&text);
+    }
+
+    #[test]
+    fn mutations_of_the_sample_never_panic(text in mutated_sample()) {
+        if let Ok(issue) = parse_text(&text) {
+            // What comes out is a well-formed issue: JSON round-trips it.
+            let json = bulletin::json::to_string(&issue);
+            prop_assert_eq!(bulletin::json::from_str(&json).unwrap(), issue);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = bulletin::import::encoding::decode(&bytes);
+    }
+}
