@@ -5,11 +5,16 @@
 //! backend only draws them.
 
 pub mod atomic_file;
+pub mod coverage;
 pub mod demo;
 pub mod desktop;
+pub mod diff;
 pub mod fonts;
 pub mod import;
 pub mod json;
+pub mod layout;
+pub mod linebreak;
+pub mod lint;
 pub mod model;
 pub mod page;
 pub mod preflight;

@@ -1,0 +1,169 @@
+//! The pre-export check (spec §9): every character must be drawn by a bundled face (its role's
+//! or the fallback); one that none has is reported with where it is, never printed as a box.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::fonts::{FontBook, FontRole};
+use crate::layout::faces::Faces;
+use crate::layout::text::is_invisible;
+use crate::model::{BlockKind, Issue};
+
+/// A character no bundled font can draw, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingGlyph {
+    /// The character.
+    pub ch: char,
+    /// Its code point, 「U+2A6A5」.
+    pub code_point: String,
+    /// Where it is, as the editor sees it: 「第3篇文章 第2段」, 「第5条简讯」, 「版头 简报名称」…
+    pub place: String,
+}
+
+impl fmt::Display for MissingGlyph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}的「{}」（{}）", self.place, self.ch, self.code_point)
+    }
+}
+
+/// The characters of `issue` that no bundled font has, in reading order, once per place.
+pub fn check(issue: &Issue, fonts: &FontBook) -> Vec<MissingGlyph> {
+    check_faces(issue, &Faces::new(fonts), '◆')
+}
+
+/// As `check`, with parsed faces and the TOC bullet in use.
+pub(crate) fn check_faces(issue: &Issue, faces: &Faces, bullet: char) -> Vec<MissingGlyph> {
+    let mut out = Vec::new();
+    let mut scan = |text: &str, roles: &[FontRole], place: &dyn Fn() -> String| {
+        let start = out.len();
+        for ch in text.chars() {
+            if ch.is_whitespace() || is_invisible(ch) {
+                continue;
+            }
+            if roles.iter().any(|&r| faces.resolve(r, ch).is_none())
+                && !out[start..].iter().any(|m: &MissingGlyph| m.ch == ch)
+            {
+                out.push(MissingGlyph {
+                    ch,
+                    code_point: format!("U+{:04X}", ch as u32),
+                    place: place(),
+                });
+            }
+        }
+    };
+    let m = &issue.masthead;
+    scan(&m.name, &[FontRole::XiaoBiaoSong], &|| {
+        "版头 简报名称".into()
+    });
+    scan(&m.editor, &[FontRole::FangSong], &|| "版头 编印单位".into());
+    scan(&bullet.to_string(), &[FontRole::Kai], &|| {
+        "本期要目 项目符号".into()
+    });
+    for (i, a) in issue.articles.iter().enumerate() {
+        let n = i + 1;
+        for (j, line) in a.headline.iter().enumerate() {
+            // The headline is also the TOC entry, set in 楷体.
+            let place = || {
+                if a.headline.len() > 1 {
+                    format!("第{n}篇文章 标题第{}行", j + 1)
+                } else {
+                    format!("第{n}篇文章 标题")
+                }
+            };
+            scan(line, &[FontRole::XiaoBiaoSong, FontRole::Kai], &place);
+        }
+        if let Some(t) = &a.toc_text {
+            scan(t, &[FontRole::Kai], &|| format!("第{n}篇文章 要目文字"));
+        }
+        for (k, b) in a.blocks.iter().enumerate() {
+            let role = match b.kind {
+                BlockKind::Paragraph => FontRole::FangSong,
+                BlockKind::Heading1 => FontRole::Hei,
+                BlockKind::Heading2 => FontRole::Kai,
+            };
+            scan(&b.text, &[role], &|| format!("第{n}篇文章 第{}段", k + 1));
+        }
+        if let Some(b) = &a.byline {
+            scan(b, &[FontRole::FangSong], &|| format!("第{n}篇文章 署名"));
+        }
+    }
+    for (i, b) in issue.briefs.iter().enumerate() {
+        scan(&b.paragraph_text(), &[FontRole::FangSong], &|| {
+            format!("第{}条简讯", i + 1)
+        });
+    }
+    for (label, text) in issue.closing.rows() {
+        scan(text, &[FontRole::FangSong], &|| {
+            format!("版记「{label}」行")
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::NaiveDate;
+
+    fn issue() -> Issue {
+        Issue {
+            masthead: Masthead {
+                name: "温州科协信息".into(),
+                number: IssueNumber::new(4).unwrap(),
+                total_number: TotalNumber::new(245).unwrap(),
+                editor: "温州市科学技术协会编".into(),
+                date: NaiveDate::from_ymd_opt(2020, 4, 30).unwrap(),
+            },
+            articles: vec![
+                Article {
+                    headline: vec!["一".into()],
+                    toc_text: None,
+                    blocks: vec![Block::paragraph("校长李校堃。")],
+                    byline: None,
+                },
+                Article {
+                    headline: vec!["标题".into(), "第二行𪚥".into()],
+                    toc_text: None,
+                    blocks: vec![
+                        Block::paragraph("正文。"),
+                        Block::paragraph("𪚥字和𪚥字，还有𠀋。"),
+                    ],
+                    byline: Some("叶贤挺".into()),
+                },
+            ],
+            briefs: vec![Brief {
+                date_text: "4月7日".into(),
+                text: "𪚥".into(),
+                source: None,
+            }],
+            closing: Closing::default(),
+            status: Status::Draft,
+        }
+    }
+
+    #[test]
+    fn names_character_code_point_and_place() {
+        let book = FontBook::global().expect("fonts in assets/fonts");
+        let missing = check(&issue(), book);
+        let places: Vec<&str> = missing.iter().map(|m| m.place.as_str()).collect();
+        assert_eq!(
+            places,
+            ["第2篇文章 标题第2行", "第2篇文章 第2段", "第1条简讯"]
+        );
+        assert!(missing
+            .iter()
+            .all(|m| m.ch == '𪚥' && m.code_point == "U+2A6A5"));
+        assert_eq!(missing[1].to_string(), "第2篇文章 第2段的「𪚥」（U+2A6A5）");
+    }
+
+    #[test]
+    fn fallback_characters_are_not_missing() {
+        let book = FontBook::global().expect("fonts in assets/fonts");
+        let mut i = issue();
+        i.articles.truncate(1);
+        i.briefs.clear();
+        assert!(check(&i, book).is_empty());
+    }
+}

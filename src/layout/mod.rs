@@ -1,0 +1,112 @@
+//! Typesetting: an issue becomes positioned pages on the GB/T 9704 grid
+//! (/work/shared/spec/bulletin-layout.md, cited as §1…§9), once, for every backend to draw.
+//!
+//! Order of a document: the masthead and 本期要目 on the first page, the articles, the briefs,
+//! the closing block at the foot of the last page, a page number on every page. Every line sits
+//! on a grid cell (see `grid` for where the baseline sits in a cell) and every body line but a
+//! paragraph's last fills the 156 mm measure (see `crate::linebreak`).
+
+mod article;
+mod briefs;
+mod closing;
+pub(crate) mod faces;
+pub mod grid;
+mod masthead;
+mod page_number;
+mod paginate;
+pub(crate) mod text;
+mod toc;
+
+use crate::coverage::{self, MissingGlyph};
+use crate::fonts::FontBook;
+use crate::model::Issue;
+use crate::page::{Document, DocumentMeta};
+use crate::units::Pt;
+
+/// The settings the spec marks *default*, which an editor may change per publication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Size of the bulletin name: 初号 42 pt (§2).
+    pub name_size: Pt,
+    /// Thickness of the red rule under the masthead: 1.0 pt (§2).
+    pub masthead_rule: Pt,
+    /// Thickness of the 本期要目 frame: 0.75 pt (§3).
+    pub toc_frame: Pt,
+    /// The bullet before each 本期要目 entry: 「◆」 (§3).
+    pub bullet: char,
+    /// A quarter em between Latin letters or digits and Han characters (§8).
+    pub latin_han_spacing: bool,
+    /// 「（总第245期）」 on its own line under 「第4期」 rather than after it (§2 allows both).
+    pub total_on_own_line: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            name_size: Pt(42.0),
+            masthead_rule: Pt(1.0),
+            toc_frame: Pt(0.75),
+            bullet: '◆',
+            latin_han_spacing: true,
+            total_on_own_line: false,
+        }
+    }
+}
+
+/// Why an issue cannot be laid out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LayoutError {
+    /// Characters that no bundled font has (they would print as empty boxes).
+    #[error("{}", missing_message(.0))]
+    MissingGlyphs(Vec<MissingGlyph>),
+}
+
+fn missing_message(missing: &[MissingGlyph]) -> String {
+    let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+    format!(
+        "有{}处字符没有任何内置字体能显示，无法排版：{}。请改用常用写法（如拆字、同音字加注）后再导出",
+        missing.len(),
+        list.join("；")
+    )
+}
+
+/// Lays out `issue` with the default settings.
+pub fn layout(issue: &Issue, fonts: &FontBook) -> Result<Document, LayoutError> {
+    layout_with(issue, fonts, &Options::default())
+}
+
+/// Lays out `issue` with `options`.
+pub fn layout_with(
+    issue: &Issue,
+    fonts: &FontBook,
+    options: &Options,
+) -> Result<Document, LayoutError> {
+    let faces = faces::Faces::new(fonts);
+    let missing = coverage::check_faces(issue, &faces, options.bullet);
+    if !missing.is_empty() {
+        return Err(LayoutError::MissingGlyphs(missing));
+    }
+    let set = text::Setter {
+        faces,
+        latin_han_spacing: options.latin_han_spacing,
+    };
+    let mut pages = paginate::Pages::new();
+    masthead::place(&issue.masthead, &set, options, &mut pages);
+    let mut chunks = toc::chunks(issue, &set, options);
+    for article in &issue.articles {
+        chunks.extend(article::chunks(article, &set));
+    }
+    chunks.extend(briefs::chunks(&issue.briefs, &set));
+    pages.flow(&chunks);
+    closing::place(&issue.closing, &set, &mut pages);
+    let pages = pages.finish(|n| page_number::line(n, &set));
+    let m = &issue.masthead;
+    Ok(Document {
+        meta: DocumentMeta {
+            title: m.title(),
+            author: m.editor.clone(),
+            date: m.date,
+        },
+        pages,
+    })
+}
