@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod demo;
 pub mod desktop;
 pub mod diff;
+pub mod docx;
 pub mod fonts;
 pub mod import;
 pub mod json;

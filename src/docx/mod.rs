@@ -1,0 +1,95 @@
+//! DOCX export (spec §10): the issue as a Word document that lays itself out like our PDF — same
+//! page, margins and 22 × 28 document grid, a named style for every element, the masthead, rule,
+//! TOC box, closing block and page numbers built from Word's own features.
+//!
+//! The DOCX is built from the model, not from laid-out pages: Word and WPS break lines and pages
+//! themselves, on the same grid. docx-rs writes the document body, footers and section; the parts
+//! docx-rs cannot express (styles with `w:firstLineChars` and Chinese line-breaking switches,
+//! settings, font table, properties) are written by `styles`, `settings` and `properties`, and
+//! `package` zips everything deterministically.
+//!
+//! Public API: [`render`] and [`write`].
+
+mod body;
+mod closing;
+mod footers;
+pub mod geometry;
+mod masthead;
+mod package;
+mod properties;
+pub mod settings;
+pub mod styles;
+mod xml;
+
+use std::path::{Path, PathBuf};
+
+use docx_rs::{DocGrid, DocGridType, Docx, PageMargin};
+
+use crate::model::Issue;
+
+/// Why an issue could not be exported to DOCX.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    /// Packing the document failed (an internal error: nothing here depends on the input).
+    #[error("生成 Word 文件失败：{0}")]
+    Pack(#[from] zip::result::ZipError),
+    /// The file could not be written (full disk, no permission, missing folder).
+    #[error("无法写入 Word 文件 {path}：{source}，请检查磁盘空间和文件夹权限")]
+    Write {
+        /// The target file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// The issue as DOCX bytes; the same issue always gives the same bytes.
+pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
+    let mut docx = Docx::new()
+        .page_size(geometry::PAGE_WIDTH as u32, geometry::PAGE_HEIGHT as u32)
+        .page_margin(PageMargin {
+            top: geometry::MARGIN_TOP,
+            left: geometry::MARGIN_LEFT,
+            bottom: geometry::MARGIN_BOTTOM,
+            right: geometry::MARGIN_RIGHT,
+            header: geometry::MARGIN_TOP / 2,
+            footer: geometry::footer_distance(),
+            gutter: 0,
+        })
+        .footer(footers::odd())
+        .even_footer(footers::even());
+    docx.document = docx.document.doc_grid(
+        DocGrid::with_empty()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(geometry::LINE_PITCH as usize)
+            .char_space(geometry::char_space()),
+    );
+    for p in masthead::masthead(issue) {
+        docx = docx.add_paragraph(p);
+    }
+    if let Some(toc) = masthead::toc_box(issue) {
+        docx = docx.add_table(toc);
+    }
+    for a in &issue.articles {
+        for p in body::article(a) {
+            docx = docx.add_paragraph(p);
+        }
+    }
+    for p in body::briefs(&issue.briefs) {
+        docx = docx.add_paragraph(p);
+    }
+    if let Some(t) = closing::closing(&issue.closing) {
+        docx = docx.add_table(t);
+    }
+    let parts = package::parts(docx.build(), issue);
+    Ok(package::zip(parts, package::entry_time(issue))?)
+}
+
+/// Renders the issue and writes it to `path` atomically (a crash never leaves half a file).
+pub fn write(issue: &Issue, path: &Path) -> Result<(), DocxError> {
+    let bytes = render(issue)?;
+    crate::atomic_file::write(path, &bytes).map_err(|source| DocxError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
