@@ -2,14 +2,12 @@
 
 use crate::model::Issue;
 
-/// The sample issue, bundled into the program so a first start needs no file.
-// Until the plain-text importer lands this is the sample converted to the JSON interchange format;
-// then it becomes `include_str!("../tests/data/issue-2020-04-245.txt")` read by `import::parse_text`.
-const SAMPLE_JSON: &str = include_str!("demo/issue-2020-04-245.json");
+/// The sample issue as the office's plain-text archive holds it, bundled into the program.
+const SAMPLE_TEXT: &str = include_str!("../tests/data/issue-2020-04-245.txt");
 
-/// The demo issue (the bundled sample).
+/// The demo issue (the bundled sample, read by the plain-text importer).
 pub fn issue() -> Issue {
-    crate::json::from_str(SAMPLE_JSON).expect("the bundled sample issue is valid")
+    crate::import::parse_text(SAMPLE_TEXT).expect("the bundled sample issue imports")
 }
 
 #[cfg(test)]
@@ -17,9 +15,16 @@ mod tests {
     #[test]
     fn demo_is_the_sample_issue() {
         let issue = super::issue();
-        assert_eq!(issue.masthead.title(), "温州科协信息 2020年第4期（总第245期）");
+        assert_eq!(
+            issue.masthead.title(),
+            "温州科协信息 2020年第4期（总第245期）"
+        );
         assert_eq!(issue.articles.len(), 6);
         assert_eq!(issue.briefs.len(), 8);
         assert_eq!(issue.articles[0].byline.as_deref(), Some("叶贤挺"));
+        assert_eq!(
+            issue.articles[0].headline_text(),
+            "市政府专题研究2020世界青年科学家峰会筹备进展情况"
+        );
     }
 }

@@ -350,9 +350,24 @@ impl Desktop {
         Err(DesktopError::new("预览暂不可用：排版模块还没有接入。"))
     }
 
-    /// Exports the issue to `path` (PDF or DOCX), written atomically.
-    pub fn export(&self, _kind: ExportKind, _issue: &Issue, _path: &Path) -> Result<Exported> {
-        Err(DesktopError::new("导出暂不可用：排版模块还没有接入。"))
+    /// Exports the issue to `path` (PDF or DOCX; the extension is added if missing).
+    pub fn export(&self, kind: ExportKind, issue: &Issue, path: &Path) -> Result<Exported> {
+        let path = with_extension(path, kind);
+        match kind {
+            ExportKind::Docx => {
+                crate::docx::write(issue, &path).map_err(|e| DesktopError::new(e.to_string()))?
+            }
+            ExportKind::Pdf => {
+                return Err(DesktopError::new(
+                    "导出 PDF 暂不可用：PDF 模块还没有接入。可以先导出 DOCX。",
+                ))
+            }
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        Ok(Exported {
+            path: path.display().to_string(),
+            bytes,
+        })
     }
 
     /// Where an export goes without a dialog (`$BULLETIN_EXPORT_DIR`), if automation asks for it.

@@ -7,8 +7,8 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::fonts::{FontBook, FontRole};
-use crate::model::{BlockKind, Issue};
+use crate::fonts::FontBook;
+use crate::model::Issue;
 
 /// Where in the issue a problem is, so the editor's form can jump there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -174,118 +174,110 @@ pub fn check(issue: &Issue, previous: Option<Previous>, fonts: Option<&FontBook>
         }
     }
 
-    // Characters no bundled font has.
+    // Characters no bundled font has: which ones is `coverage::check`'s call (the layout refuses
+    // the same ones); here each is pinned to the field it is in, for the click-through.
     if let Some(fonts) = fonts {
-        let mut texts: Vec<(Place, FontRole, &str, String)> = vec![
-            (
-                place(Section::Masthead, None, "name", None),
-                FontRole::XiaoBiaoSong,
-                m.name.as_str(),
-                "报头的简报名称".to_string(),
-            ),
-            (
-                place(Section::Masthead, None, "editor", None),
-                FontRole::FangSong,
-                m.editor.as_str(),
-                "报头的编印单位".to_string(),
-            ),
-        ];
-        for (i, a) in issue.articles.iter().enumerate() {
-            let n = i + 1;
-            for (k, l) in a.headline.iter().enumerate() {
-                texts.push((
-                    place(Section::Article, Some(i), "headline", Some(k)),
-                    FontRole::XiaoBiaoSong,
-                    l,
-                    format!("第{n}篇文章的标题"),
-                ));
-            }
-            if let Some(t) = &a.toc_text {
-                texts.push((
-                    place(Section::Article, Some(i), "toc_text", None),
-                    FontRole::Kai,
-                    t,
-                    format!("第{n}篇文章的要目文字"),
-                ));
-            }
-            for (k, b) in a.blocks.iter().enumerate() {
-                let role = match b.kind {
-                    BlockKind::Paragraph => FontRole::FangSong,
-                    BlockKind::Heading1 => FontRole::Hei,
-                    BlockKind::Heading2 => FontRole::Kai,
-                };
-                texts.push((
-                    place(Section::Article, Some(i), "block", Some(k)),
-                    role,
-                    &b.text,
-                    format!("第{n}篇文章的第{}段", k + 1),
-                ));
-            }
-            if let Some(t) = &a.byline {
-                texts.push((
-                    place(Section::Article, Some(i), "byline", None),
-                    FontRole::FangSong,
-                    t,
-                    format!("第{n}篇文章的署名"),
-                ));
-            }
-        }
-        for (i, b) in issue.briefs.iter().enumerate() {
-            let n = i + 1;
-            for (field, t) in [
-                ("date_text", Some(&b.date_text)),
-                ("text", Some(&b.text)),
-                ("source", b.source.as_ref()),
-            ] {
-                if let Some(t) = t {
-                    texts.push((
-                        place(Section::Brief, Some(i), field, None),
-                        FontRole::FangSong,
-                        t,
-                        format!("第{n}条简讯"),
-                    ));
+        let missing: Vec<char> = crate::coverage::check(issue, fonts)
+            .into_iter()
+            .map(|m| m.ch)
+            .collect();
+        if !missing.is_empty() {
+            for (at, text, label) in fields(issue) {
+                let mut here: Vec<char> = Vec::new();
+                for ch in text.chars() {
+                    if missing.contains(&ch) && !here.contains(&ch) {
+                        here.push(ch);
+                    }
+                }
+                if !here.is_empty() {
+                    let list: Vec<String> = here
+                        .iter()
+                        .map(|c| format!("「{c}」（U+{:04X}）", *c as u32))
+                        .collect();
+                    need(
+                        at,
+                        format!(
+                            "{label}中有字体里没有的字：{}。印出来会是方框，请换用常见写法或改字。",
+                            list.join("、")
+                        ),
+                    );
                 }
             }
         }
-        let c = &issue.closing;
+    }
+    out
+}
+
+/// Every text field of the issue with its place and how the editor names it.
+fn fields(issue: &Issue) -> Vec<(Place, &str, String)> {
+    let m = &issue.masthead;
+    let mut out: Vec<(Place, &str, String)> = vec![
+        (
+            place(Section::Masthead, None, "name", None),
+            m.name.as_str(),
+            "报头的简报名称".to_string(),
+        ),
+        (
+            place(Section::Masthead, None, "editor", None),
+            m.editor.as_str(),
+            "报头的编印单位".to_string(),
+        ),
+    ];
+    for (i, a) in issue.articles.iter().enumerate() {
+        let n = i + 1;
+        for (k, l) in a.headline.iter().enumerate() {
+            out.push((
+                place(Section::Article, Some(i), "headline", Some(k)),
+                l,
+                format!("第{n}篇文章的标题"),
+            ));
+        }
+        if let Some(t) = &a.toc_text {
+            out.push((
+                place(Section::Article, Some(i), "toc_text", None),
+                t,
+                format!("第{n}篇文章的要目文字"),
+            ));
+        }
+        for (k, b) in a.blocks.iter().enumerate() {
+            out.push((
+                place(Section::Article, Some(i), "block", Some(k)),
+                &b.text,
+                format!("第{n}篇文章的第{}段", k + 1),
+            ));
+        }
+        if let Some(t) = &a.byline {
+            out.push((
+                place(Section::Article, Some(i), "byline", None),
+                t,
+                format!("第{n}篇文章的署名"),
+            ));
+        }
+    }
+    for (i, b) in issue.briefs.iter().enumerate() {
+        let n = i + 1;
         for (field, t) in [
-            ("report_to", &c.report_to),
-            ("send_to", &c.send_to),
-            ("distribute_to", &c.distribute_to),
+            ("date_text", Some(&b.date_text)),
+            ("text", Some(&b.text)),
+            ("source", b.source.as_ref()),
         ] {
             if let Some(t) = t {
-                texts.push((
-                    place(Section::Closing, None, field, None),
-                    FontRole::FangSong,
+                out.push((
+                    place(Section::Brief, Some(i), field, None),
                     t,
-                    "版记".to_string(),
+                    format!("第{n}条简讯"),
                 ));
             }
         }
-        for (at, role, text, label) in texts {
-            let mut missing: Vec<char> = Vec::new();
-            for ch in text.chars() {
-                if !ch.is_whitespace()
-                    && !ch.is_control()
-                    && fonts.resolve(role, ch).is_none()
-                    && !missing.contains(&ch)
-                {
-                    missing.push(ch);
-                }
-            }
-            if !missing.is_empty() {
-                let list: Vec<String> = missing
-                    .iter()
-                    .map(|c| format!("「{c}」（U+{:04X}）", *c as u32))
-                    .collect();
-                need(
-                    at,
-                    format!(
-                        "{label}中有字体里没有的字：{}。印出来会是方框，请换用常见写法或改字。",
-                        list.join("、")
-                    ),
-                );
-            }
+    }
+    let c = &issue.closing;
+    for (field, t) in [
+        ("report_to", &c.report_to),
+        ("send_to", &c.send_to),
+        ("distribute_to", &c.distribute_to),
+    ] {
+        if let Some(t) = t {
+            out.push((place(Section::Closing, None, field, None), t, "版记".to_string()));
         }
     }
     out
@@ -318,6 +310,7 @@ mod tests {
         issue.masthead.editor = "  ".into();
         issue.articles[1].headline = vec!["标题".into(), "".into()];
         issue.articles[2].blocks.push(Block::paragraph(""));
+        let empty_block = issue.articles[2].blocks.len() - 1;
         issue.briefs[3].date_text.clear();
         issue.articles.push(Article {
             headline: vec![],
@@ -340,7 +333,7 @@ mod tests {
             vec![
                 (Section::Masthead, None, "editor", None),
                 (Section::Article, Some(1), "headline", Some(1)),
-                (Section::Article, Some(2), "block", Some(7)),
+                (Section::Article, Some(2), "block", Some(empty_block)),
                 (Section::Article, Some(6), "headline", Some(0)),
                 (Section::Article, Some(6), "block", Some(0)),
                 (Section::Brief, Some(3), "date_text", None),

@@ -218,3 +218,36 @@ fn export_paths_get_their_extension_and_safe_names() {
     );
     assert_eq!(bulletin::desktop::safe_file_name("a/b:c?.pdf"), "a_b_c_.pdf");
 }
+
+#[test]
+fn export_docx_writes_a_word_file_with_the_edits() {
+    let (dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["导出测试标题<b>".into()];
+    let out = d
+        .export(ExportKind::Docx, &issue, &dir.path().join("第4期"))
+        .unwrap();
+    assert_eq!(out.path, dir.path().join("第4期.docx").display().to_string());
+    assert!(out.bytes > 1000, "{}", out.bytes);
+    let file = std::fs::File::open(&out.path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("导出测试标题&lt;b&gt;"), "headline not in document.xml");
+}
+
+#[test]
+fn export_into_a_missing_folder_says_so_in_chinese() {
+    let (dir, d) = desktop();
+    let issue = bulletin::demo::issue();
+    let e = d
+        .export(
+            ExportKind::Docx,
+            &issue,
+            &dir.path().join("no-such-dir").join("x.docx"),
+        )
+        .unwrap_err();
+    assert!(e.0.contains("无法写入"), "{e}");
+}
