@@ -18,6 +18,7 @@ pub mod linebreak;
 pub mod lint;
 pub mod model;
 pub mod page;
+pub mod pdf;
 pub mod preflight;
 pub mod store;
 pub mod units;

@@ -1,0 +1,235 @@
+//! The PDF backend: draws laid-out pages (`page::Document`) with printpdf, nothing more.
+//!
+//! Every glyph is placed at the exact x the layout gave it (spec §1 grid, §8 squeezing and
+//! spreading), fonts are embedded as subsets with ToUnicode maps (spec §10), and the same
+//! document always gives the same bytes: dates come from the issue, the trailer /ID and the
+//! subset tags are hashes of the content.
+
+mod content;
+mod subset;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use printpdf::{OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect};
+
+use crate::fonts::{FaceId, FontBook};
+use crate::page::{Document, DocumentMeta};
+
+/// How to write the PDF.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Write PDF/A-2b, for the archive copy (spec §10). Not implemented yet (issue 8):
+    /// `render` refuses it rather than write a file that only claims conformance.
+    pub archival: bool,
+}
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A bundled face could not be subset or read back.
+    #[error("字体 {face} 无法嵌入 PDF：{message}。请重新运行 scripts/fetch-fonts.sh")]
+    Font {
+        /// The font file.
+        face: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+    /// The layout placed a character its face has no glyph for (layout checks coverage first,
+    /// so this is a bug; it is never drawn as a box).
+    #[error("第 {page} 页的字符「{ch}」（U+{code:04X}）在字体 {face} 中没有字形，无法导出")]
+    MissingGlyph {
+        /// The character.
+        ch: char,
+        /// Its code point.
+        code: u32,
+        /// The face the layout chose.
+        face: &'static str,
+        /// 1-based page number.
+        page: u32,
+    },
+    /// PDF/A-2b output is not available yet.
+    #[error("暂不支持导出 PDF/A 归档版本，请导出普通 PDF")]
+    ArchivalNotSupported,
+    /// The file could not be written.
+    #[error("无法写入 {path}：{source}。请检查目录是否存在、磁盘空间和写入权限")]
+    Write {
+        /// The target file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Renders a laid-out document to the bytes of a PDF file.
+pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    if options.archival {
+        return Err(PdfError::ArchivalNotSupported);
+    }
+    let used = used_glyphs(doc, fonts)?;
+    let subsets = subset::subset_all(fonts, &used)?;
+    let by_face: BTreeMap<FaceId, &subset::FaceSubset> =
+        subsets.iter().map(|s| (s.face, s)).collect();
+
+    let mut pdf = PdfDocument::new(&doc.meta.title);
+    set_info(&mut pdf, &doc.meta);
+    for s in &subsets {
+        pdf.resources
+            .fonts
+            .map
+            .insert(s.id.clone(), PdfFont::new(s.font.clone()));
+    }
+    pdf.pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut p = PdfPage::new(
+                printpdf::Mm(page.width.to_mm().0),
+                printpdf::Mm(page.height.to_mm().0),
+                content::page_ops(page, fonts, &by_face),
+            );
+            // The exact size in points, not a mm round trip.
+            let size = Rect::from_wh(Pt(page.width.0), Pt(page.height.0));
+            p.media_box = size.clone();
+            p.trim_box = size.clone();
+            p.crop_box = size;
+            p
+        })
+        .collect();
+
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    // printpdf draws the /ID from a process-wide counter; derive it from the content instead.
+    let id = document_id(doc);
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    clean_info(&mut lo);
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .expect("writing a PDF into memory cannot fail");
+    Ok(out)
+}
+
+/// Renders `doc` and writes it to `path` atomically (a crash never leaves half a file).
+pub fn write(
+    doc: &Document,
+    fonts: &FontBook,
+    options: &PdfOptions,
+    path: &Path,
+) -> Result<(), PdfError> {
+    let bytes = render(doc, fonts, options)?;
+    crate::atomic_file::write(path, &bytes).map_err(|source| PdfError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Every glyph each face must carry: original glyph id → its character (for ToUnicode).
+fn used_glyphs(
+    doc: &Document,
+    fonts: &FontBook,
+) -> Result<BTreeMap<FaceId, subset::UsedGlyphs>, PdfError> {
+    let mut used: BTreeMap<FaceId, subset::UsedGlyphs> = BTreeMap::new();
+    for page in &doc.pages {
+        for line in &page.lines {
+            for g in &line.glyphs {
+                let gid = fonts.glyph_id(g.face, g.ch).ok_or(PdfError::MissingGlyph {
+                    ch: g.ch,
+                    code: g.ch as u32,
+                    face: g.face.file_name(),
+                    page: page.number,
+                })?;
+                used.entry(g.face).or_default().insert(gid, g.ch);
+            }
+        }
+    }
+    Ok(used)
+}
+
+/// Title, author and dates (spec §10), all from the issue: no clock is read.
+fn set_info(pdf: &mut PdfDocument, meta: &DocumentMeta) {
+    let midnight = meta
+        .date
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp();
+    let date = OffsetDateTime::from_unix_timestamp(midnight).unwrap_or_else(|_| {
+        OffsetDateTime::from_unix_timestamp(0).expect("the epoch is a valid date")
+    });
+    let info = &mut pdf.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.creator = "Bulletin".to_string();
+    info.producer = concat!("Bulletin ", env!("CARGO_PKG_VERSION"), " (printpdf)").to_string();
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+}
+
+/// printpdf writes every Info key, empty or not; an empty `GTS_PDFXVersion` makes readers
+/// report the file as PDF/X, which it is not. Keep only what spec §10 asks for.
+fn clean_info(lo: &mut lopdf::Document) {
+    const KEEP: [&[u8]; 6] = [
+        b"Title",
+        b"Author",
+        b"Creator",
+        b"Producer",
+        b"CreationDate",
+        b"ModDate",
+    ];
+    let Ok(id) = lo.trailer.get(b"Info").and_then(|o| o.as_reference()) else {
+        return;
+    };
+    if let Ok(info) = lo.get_dictionary_mut(id) {
+        let drop: Vec<Vec<u8>> = info
+            .iter()
+            .map(|(k, _)| k.clone())
+            .filter(|k| !KEEP.contains(&k.as_slice()))
+            .collect();
+        for k in drop {
+            info.remove(&k);
+        }
+    }
+}
+
+/// The trailer /ID: 16 bytes hashed from everything the document shows.
+fn document_id(doc: &Document) -> [u8; 16] {
+    let json = serde_json::to_vec(doc).expect("a page::Document always serialises");
+    let mut a = Fnv::new();
+    a.write(&json);
+    let mut b = Fnv::new();
+    b.write(b"bulletin-pdf-id");
+    b.write(&json);
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&a.finish().to_be_bytes());
+    id[8..].copy_from_slice(&b.finish().to_be_bytes());
+    id
+}
+
+/// FNV-1a, 64 bit: a fixed, documented hash (std's `DefaultHasher` may change between Rust
+/// releases, and an archive compares files by hash across versions).
+pub(crate) struct Fnv(u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        self.0
+    }
+}
