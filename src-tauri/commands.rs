@@ -19,27 +19,6 @@ use tauri_plugin_opener::OpenerExt;
 pub type Shared = Arc<Desktop>;
 type Reply<T> = Result<T, DesktopError>;
 
-/// Every command of the app, for the capability file and the invoke handler.
-pub const NAMES: &[&str] = &[
-    "app_info",
-    "list_issues",
-    "list_deleted",
-    "search_issues",
-    "open_issue",
-    "save_issue",
-    "new_next_issue",
-    "delete_issue",
-    "restore_issue",
-    "pick_import_files",
-    "import_files",
-    "preview_issue",
-    "check_issue",
-    "pick_export_path",
-    "export_issue",
-    "reveal_path",
-    "close_main_window",
-];
-
 async fn blocking<T: Send + 'static>(
     state: &State<'_, Shared>,
     work: impl FnOnce(&Desktop) -> Reply<T> + Send + 'static,

@@ -358,9 +358,11 @@ impl Desktop {
                 crate::docx::write(issue, &path).map_err(|e| DesktopError::new(e.to_string()))?
             }
             ExportKind::Pdf => {
-                return Err(DesktopError::new(
-                    "导出 PDF 暂不可用：PDF 模块还没有接入。可以先导出 DOCX。",
-                ))
+                let fonts = self.fonts()?;
+                let doc = crate::layout::layout(issue, fonts)
+                    .map_err(|e| DesktopError::new(e.to_string()))?;
+                crate::pdf::write(&doc, fonts, &crate::pdf::PdfOptions::default(), &path)
+                    .map_err(|e| DesktopError::new(e.to_string()))?
             }
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

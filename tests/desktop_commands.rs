@@ -251,3 +251,36 @@ fn export_into_a_missing_folder_says_so_in_chinese() {
         .unwrap_err();
     assert!(e.0.contains("无法写入"), "{e}");
 }
+
+#[test]
+fn export_pdf_holds_the_edited_headline() {
+    let (dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
+    let out = d
+        .export(ExportKind::Pdf, &issue, &dir.path().join("issue.pdf"))
+        .unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", &out.path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-system-packages.sh)");
+    let text: String = String::from_utf8(text.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("<imgsrc=xonerror=alert(1)>"), "{text}");
+    assert!(text.contains("省科协、北欧创新中心来温对接峰会筹备工作"));
+}
+
+#[test]
+fn a_character_no_font_has_is_refused_with_its_place() {
+    let (dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.briefs[0].text.push('𪚥');
+    let e = d
+        .export(ExportKind::Pdf, &issue, &dir.path().join("x.pdf"))
+        .unwrap_err();
+    assert!(e.0.contains("𪚥"), "{e}");
+    assert!(!dir.path().join("x.pdf").exists());
+}
