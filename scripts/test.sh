@@ -13,6 +13,9 @@ bash scripts/install-system-packages.sh
 step "fonts"
 bash scripts/fetch-fonts.sh
 
+step "test tools (python-docx)"
+bash scripts/docx-test-env.sh
+
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings

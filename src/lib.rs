@@ -21,4 +21,5 @@ pub mod page;
 pub mod pdf;
 pub mod preflight;
 pub mod store;
+pub mod svg;
 pub mod units;

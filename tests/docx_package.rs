@@ -103,7 +103,7 @@ fn settings_switch_on_chinese_line_breaking() {
         "<w:kinsoku/>",
         "<w:autoSpaceDE/>",
         "<w:autoSpaceDN/>",
-        r#"<w:overflowPunct w:val="0"/>"#,
+        "<w:overflowPunct/>",
     ] {
         assert!(styles.contains(el), "{el}");
     }
@@ -181,5 +181,75 @@ fn write_is_atomic_and_reports_a_missing_folder() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let err = bulletin::docx::write(&sample(), &dir.path().join("no/such/out.docx")).unwrap_err();
-    assert!(err.to_string().contains("无法写入"), "{err}");
+    assert!(err.to_string().contains("无法写出 Word 文件"), "{err}");
+    assert!(err.to_string().contains("路径不存在"), "{err}");
+}
+
+#[test]
+fn dump_for_inspection() {
+    if let Ok(dir) = std::env::var("DOCX_DUMP") {
+        let d = std::path::Path::new(&dir);
+        bulletin::docx::write(&sample_with_closing(), &d.join("closing.docx")).unwrap();
+        bulletin::docx::write(&stress_issue(), &d.join("stress.docx")).unwrap();
+    }
+}
+
+fn bulletin(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(args)
+        .env_remove("BULLETIN_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn command_line_render_and_export_write_the_same_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = root().join("tests/data/sample-issue.json");
+    let out = dir.path().join("render.docx");
+    let o = bulletin(&[
+        "render".as_ref(),
+        json.as_os_str(),
+        "--docx".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected = bulletin::docx::render(&sample()).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), expected);
+
+    let db = dir.path().join("store.db");
+    let o = bulletin(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "import".as_ref(),
+        json.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // `import` prints the new issue's id, then a tab.
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    let id = stdout.split('\t').next().unwrap().trim();
+    let out2 = dir.path().join("export.docx");
+    let o = bulletin(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "export".as_ref(),
+        id.as_ref(),
+        "--docx".as_ref(),
+        out2.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        std::fs::read(&out2).unwrap(),
+        expected,
+        "export of the stored issue"
+    );
+
+    let o = bulletin(&[
+        "render".as_ref(),
+        json.as_os_str(),
+        "--docx".as_ref(),
+        dir.path().join("missing/dir/x.docx").as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法写出 Word 文件"));
 }

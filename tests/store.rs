@@ -315,3 +315,42 @@ fn ids_resolve_from_a_unique_prefix() {
         Err(StoreError::NotFound(_))
     ));
 }
+
+#[test]
+fn two_open_stores_on_one_file_see_each_others_saves() {
+    // The app and the command line may have the same database open at once.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulletin.sqlite3");
+    let mut app = Store::open(&path).unwrap();
+    let mut cli = Store::open(&path).unwrap();
+    let id = app.insert(&issue(4, 245, date(2020, 4, 30), "甲")).unwrap();
+    assert_eq!(cli.load(id).unwrap().issue.masthead.total_number.get(), 245);
+
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut s = Store::open(&path).unwrap();
+                for n in 0..20 {
+                    s.insert(&issue(1, 1000 + w * 100 + n, date(2021, 1, 1), "并发"))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for n in 0..20 {
+        let mut changed = issue(4, 245, date(2020, 4, 30), &format!("第{n}版"));
+        changed.status = Status::InProof;
+        cli.save(id, &changed).unwrap();
+    }
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(app.list().unwrap().len(), 41);
+    assert_eq!(
+        app.load(id).unwrap().issue.articles[0].headline[0],
+        "第19版"
+    );
+    app.delete(id).unwrap();
+    assert_eq!(cli.list_deleted().unwrap()[0].id, id);
+}

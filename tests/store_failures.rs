@@ -407,3 +407,72 @@ fn full_disk_fails_the_save_clearly_and_keeps_what_was_saved() {
     assert_eq!(store.load(id).unwrap().issue, big);
     assert_eq!(store.search("第19999段").unwrap().len(), 1);
 }
+
+#[test]
+fn an_unreadable_row_is_reported_by_id_and_does_not_hide_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulletin.sqlite3");
+    // Two ids sharing their first 8 digits, and a third whose content was damaged by hand.
+    let a = "0b5e1c9a-6f7d-4e2b-9a41-2c3d4e5f6a7b";
+    let b = "0b5e1c9a-0000-4c6d-8e7f-9a0b1c2d3e4f";
+    let bad = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    build_v1(&path, &[(a, 245, "甲"), (b, 246, "乙"), (bad, 247, "丙")]);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE issues SET content = '{\"masthead\": 17' WHERE id = ?1",
+            [bad],
+        )
+        .unwrap();
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list().unwrap().len(), 3);
+    let e = store.load(bad.parse().unwrap()).unwrap_err();
+    assert!(matches!(e, StoreError::BadContent { .. }), "{e:?}");
+    assert!(
+        e.to_string().contains(bad) && e.to_string().contains("备份"),
+        "{e}"
+    );
+    assert_eq!(
+        store.load(a.parse().unwrap()).unwrap().issue,
+        sample(245, "甲")
+    );
+    assert_eq!(store.search("峰会筹备").unwrap().len(), 2);
+
+    // A prefix shared by two issues is refused; one more digit decides.
+    let e = store.resolve("0b5e1c9a").unwrap_err();
+    assert!(
+        matches!(e, StoreError::AmbiguousId { count: 2, .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("多输入几位"), "{e}");
+    assert_eq!(store.resolve("0b5e1c9a-6").unwrap().to_string(), a);
+    assert_eq!(store.resolve("0b5e1c9a-0").unwrap().to_string(), b);
+}
+
+#[test]
+fn a_migration_that_fails_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bulletin.sqlite3");
+    let a = "0b5e1c9a-6f7d-4e2b-9a41-2c3d4e5f6a7b";
+    build_v1(&path, &[(a, 245, "甲")]);
+    // Something in the way of version 2's new table makes that step fail.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE issue_text (x);")
+        .unwrap();
+
+    let e = Store::open(&path).unwrap_err();
+    assert!(matches!(e, StoreError::Sqlite(_)), "{e:?}");
+    assert!(e.to_string().contains("请重试"), "{e}");
+    // Still version 1 with its issue; the backup was made first.
+    assert_eq!(user_version(&path), 1);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let content: String = conn
+        .query_row("SELECT content FROM issues WHERE id = ?1", [a], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(content, sample_json(245, "甲"));
+    assert_eq!(user_version(&dir.path().join("bulletin.sqlite3.v1.bak")), 1);
+}

@@ -18,8 +18,9 @@ use super::xml::clean_text;
 /// (two 14 pt characters).
 const LABEL_WIDTH: i32 = 2 * 280;
 
-/// The closing block, or `None` when it has nothing to print.
-pub fn closing(c: &Closing) -> Option<Table> {
+/// The closing block and the hairline paragraph it is anchored to, or `None` when it has
+/// nothing to print.
+pub fn closing(c: &Closing) -> Option<(Table, Paragraph)> {
     if c.is_empty() {
         return None;
     }
@@ -60,19 +61,23 @@ pub fn closing(c: &Closing) -> Option<Table> {
         .horizontal_anchor("margin")
         .position_y_alignment("bottom")
         .position_x_alignment("center");
-    Some(
-        Table::new(rows)
-            .set_grid(vec![TEXT_WIDTH as usize])
-            .width(TEXT_WIDTH as usize, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .margins(
-                TableCellMargins::new()
-                    .margin_left(0, WidthType::Dxa)
-                    .margin_right(0, WidthType::Dxa),
-            )
-            .set_borders(borders)
-            .position(foot),
-    )
+    let table = Table::new(rows)
+        .set_grid(vec![TEXT_WIDTH as usize])
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(0, WidthType::Dxa),
+        )
+        .set_borders(borders)
+        .position(foot);
+    let anchor = Paragraph::new().style(styles::CLOSING.0).line_spacing(
+        docx_rs::LineSpacing::new()
+            .line_rule(docx_rs::LineSpacingType::Exact)
+            .line(20),
+    );
+    Some((table, anchor))
 }
 
 fn row(p: Paragraph) -> TableRow {

@@ -51,10 +51,12 @@ pub fn char_space() -> isize {
     ((pitch_pt - body_pt) * 4096.0).floor() as isize
 }
 
-/// Tracking of 16 pt type in twips (`w:spacing` in a run's properties): the largest whole-twip
-/// value at which 28 characters fit the measure (−5 = −0.25 pt: 28 × 15.75 pt ≤ 442.25 pt;
-/// −4 would fit only 27). The spec's character pitch is "a 16 pt glyph with −0.21 pt tracking" (§1);
-/// justification spreads the remaining 1.25 pt over the line, as the PDF does.
+/// Tracking of 16 pt type in twips (`w:spacing` in a run's properties): one twip tighter than
+/// the largest whole-twip value at which 28 characters fit the measure (−5 = −0.25 pt:
+/// 28 × 15.75 pt ≤ 442.25 pt), because LibreOffice rounds each advance up and fits only 27 at −5;
+/// at −6 (−0.3 pt) Word and LibreOffice both set 28 characters and no 29th fits (29 × 15.7 pt >
+/// 442.25 pt). Justification spreads the rest of the line, as the PDF's −0.21 pt does (§1: "a
+/// 16 pt glyph with −0.21 pt tracking").
 ///
 /// Why tracking and not the character grid alone: Word compresses 16 pt characters into the
 /// grid's 15.79 pt cells, but LibreOffice (7.4, still so in its current source) cannot: with a
@@ -63,10 +65,9 @@ pub fn char_space() -> isize {
 /// editor adds in Word snaps to it), while our styles set `w:snapToGrid` off and reach the same
 /// 28 characters a line by tracking, which every reader honours.
 pub const TRACKING: i32 = {
-    // floor((pitch − 16 pt) × 20) in integer twips: pitch × 20 = TEXT_WIDTH / 28.
+    // floor((pitch − 16 pt) × 20) in integer twips (pitch × 20 = TEXT_WIDTH / 28), minus one.
     let diff = TEXT_WIDTH - CHARS_PER_LINE * BODY_SIZE_HALF_PT as i32 * 10;
-    // diff / 28 rounded toward −∞.
-    (diff - (CHARS_PER_LINE - 1)) / CHARS_PER_LINE
+    (diff - (CHARS_PER_LINE - 1)) / CHARS_PER_LINE - 1
 };
 
 /// Page numbers sit 7 mm below the text block (§7, GB/T 9704 §7.5); the footer paragraph is one
@@ -129,10 +130,16 @@ mod tests {
     fn tracking_fits_28_characters_and_no_more() {
         let measure = TEXT_WIDTH as f64 / 20.0;
         let advance = |t: i32| 16.0 + t as f64 / 20.0;
-        assert_eq!(TRACKING, -5);
-        assert!(28.0 * advance(TRACKING) <= measure);
-        assert!(28.0 * advance(TRACKING + 1) > measure);
-        assert!(29.0 * advance(TRACKING) > measure);
+        assert_eq!(TRACKING, -6);
+        assert!(
+            28.0 * advance(TRACKING + 1) <= measure,
+            "−5 fits 28 in exact arithmetic"
+        );
+        assert!(28.0 * advance(TRACKING + 2) > measure, "−4 does not");
+        assert!(
+            29.0 * advance(TRACKING) > measure,
+            "no 29th character fits at −6"
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn styled(style: StyleId, text: &str) -> Paragraph {
     }
 }
 
-/// The name (red, 小标宋), 「第N期」, 「（总第M期）」, and the editor's line with the date at the
+/// The name (red, 小标宋), 「第N期（总第M期）」, and the editor's line with the date at the
 /// right and the red rule below it (a bottom border of the 编印单位 style).
 pub fn masthead(issue: &Issue) -> Vec<Paragraph> {
     let m = &issue.masthead;
@@ -37,8 +37,11 @@ pub fn masthead(issue: &Issue) -> Vec<Paragraph> {
         );
     vec![
         styled(styles::BULLETIN_NAME, m.name.trim()),
-        styled(styles::ISSUE_NUMBER, &m.number_label()),
-        styled(styles::ISSUE_NUMBER, &m.total_label()),
+        // 「第4期（总第245期）」 on one line, as the PDF sets it by default (§2 allows both).
+        styled(
+            styles::ISSUE_NUMBER,
+            &format!("{}{}", m.number_label(), m.total_label()),
+        ),
         editor_line,
     ]
 }

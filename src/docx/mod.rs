@@ -34,7 +34,10 @@ pub enum DocxError {
     #[error("生成 Word 文件失败：{0}")]
     Pack(#[from] zip::result::ZipError),
     /// The file could not be written (full disk, no permission, missing folder).
-    #[error("无法写入 Word 文件 {path}：{source}，请检查磁盘空间和文件夹权限")]
+    #[error(
+        "无法写出 Word 文件 {path}（{}）。请检查目录是否存在、是否可写，以及磁盘空间；原有的文件没有被改动。",
+        crate::store::io_reason(.source)
+    )]
     Write {
         /// The target file.
         path: PathBuf,
@@ -78,8 +81,8 @@ pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     for p in body::briefs(&issue.briefs) {
         docx = docx.add_paragraph(p);
     }
-    if let Some(t) = closing::closing(&issue.closing) {
-        docx = docx.add_table(t);
+    if let Some((table, anchor)) = closing::closing(&issue.closing) {
+        docx = docx.add_table(table).add_paragraph(anchor);
     }
     let parts = package::parts(docx.build(), issue);
     Ok(package::zip(parts, package::entry_time(issue))?)

@@ -316,13 +316,14 @@ fn character_style_xml(id: StyleId, rpr: &str) -> String {
 
 /// The document defaults: 仿宋 16 pt body type with Times New Roman for Latin, Chinese as the
 /// East Asian language, and Chinese line breaking switched on (§8): `w:kinsoku` (the first/last
-/// character rules), no punctuation hanging past the margin (`w:overflowPunct` off: the line
-/// still fills the measure), quarter-em spacing between Han and Latin/digits (`w:autoSpaceDE/DN`),
+/// character rules), punctuation that may not start a line allowed to hang at the end of the one
+/// before (`w:overflowPunct`: the PDF squeezes the line instead, §8; hanging breaks the line at the
+/// same character, which LibreOffice, unable to squeeze, would otherwise push down), quarter-em spacing between Han and Latin/digits (`w:autoSpaceDE/DN`),
 /// whole Latin words (`w:wordWrap`); lines exactly one grid line, 16 pt type tracked to the
 /// grid's character pitch.
 fn doc_defaults() -> String {
     format!(
-        r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:spacing w:val="{tracking}"/><w:kern w:val="2"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/><w:topLinePunct w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+        r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:spacing w:val="{tracking}"/><w:kern w:val="2"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:wordWrap/><w:overflowPunct/><w:topLinePunct w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
         fonts = run_fonts(FontRole::FangSong),
         sz = BODY_SIZE_HALF_PT,
         tracking = TRACKING,

@@ -51,8 +51,17 @@ pub enum PdfError {
     /// PDF/A-2b output is not available yet.
     #[error("暂不支持导出 PDF/A 归档版本，请导出普通 PDF")]
     ArchivalNotSupported,
+    /// The bundled fonts could not be loaded.
+    #[error(transparent)]
+    Fonts(#[from] crate::fonts::FontError),
+    /// The issue cannot be laid out (e.g. a character no bundled font has).
+    #[error(transparent)]
+    Layout(#[from] crate::layout::LayoutError),
     /// The file could not be written.
-    #[error("无法写入 {path}：{source}。请检查目录是否存在、磁盘空间和写入权限")]
+    #[error(
+        "无法写出 PDF 文件 {path}（{}）。请检查目录是否存在、是否可写，以及磁盘空间；原有的文件没有被改动",
+        crate::store::io_reason(.source)
+    )]
     Write {
         /// The target file.
         path: PathBuf,
@@ -128,6 +137,14 @@ pub fn write(
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Lays out `issue` with the process's fonts and writes its PDF to `path` atomically: the one
+/// call the command line and the app make.
+pub fn export_issue(issue: &crate::model::Issue, path: &Path) -> Result<(), PdfError> {
+    let fonts = FontBook::global()?;
+    let doc = crate::layout::layout(issue, fonts)?;
+    write(&doc, fonts, &PdfOptions::default(), path)
 }
 
 /// Every glyph each face must carry: original glyph id → its character (for ToUnicode).

@@ -50,8 +50,9 @@ pub enum StoreError {
     },
     /// The directory for the database could not be created.
     #[error(
-        "无法创建数据库所在的目录 {dir}：{source}。请检查该位置是否可写，\
-         或用 --db / BULLETIN_DB 指定别的位置。"
+        "无法创建数据库所在的目录 {dir}（{}）。请检查该位置是否可写，\
+         或用 --db / BULLETIN_DB 指定别的位置。",
+        io_reason(.source)
     )]
     CannotCreateDir {
         /// The directory.
@@ -130,6 +131,21 @@ pub enum StoreError {
     /// Any other SQLite failure.
     #[error("数据库出错：{0}。请重试；如果问题一直出现，请联系技术支持。")]
     Sqlite(rusqlite::Error),
+}
+
+/// A system error in the editor's words (the system's own text for the rare ones).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "路径不存在".into(),
+        K::PermissionDenied => "没有权限".into(),
+        K::AlreadyExists => "已经存在".into(),
+        K::StorageFull => "磁盘已满".into(),
+        K::ReadOnlyFilesystem => "所在的磁盘是只读的".into(),
+        K::NotADirectory => "路径中有一部分不是目录".into(),
+        K::IsADirectory => "这是一个目录".into(),
+        _ => e.to_string(),
+    }
 }
 
 impl StoreError {

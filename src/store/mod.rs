@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Issue, Status};
 
-pub use error::StoreError;
+pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};
 pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
@@ -610,27 +610,19 @@ impl Store {
             .map(|c| format!("i.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let order = "ORDER BY i.total_number DESC, i.date DESC, i.updated_at DESC";
-        let (sql, arg) = if long.is_empty() {
-            (
-                format!(
-                    "SELECT {columns}, t.body FROM issues i JOIN issue_text t ON t.rowid = i.seq
-                     WHERE i.deleted_at IS NULL AND ?1 = ?1 {order}"
-                ),
-                String::new(),
-            )
+        let (matching, args) = if long.is_empty() {
+            ("", Vec::new())
         } else {
-            (
-                format!(
-                    "SELECT {columns}, t.body FROM issue_text t JOIN issues i ON i.seq = t.rowid
-                     WHERE issue_text MATCH ?1 AND i.deleted_at IS NULL {order}"
-                ),
-                long.join(" AND "),
-            )
+            ("AND issue_text MATCH ?1", vec![long.join(" AND ")])
         };
+        let sql = format!(
+            "SELECT {columns}, t.body FROM issues i JOIN issue_text t ON t.rowid = i.seq
+             WHERE i.deleted_at IS NULL {matching}
+             ORDER BY i.total_number DESC, i.date DESC, i.updated_at DESC"
+        );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
         let rows = stmt
-            .query_map([arg], |r| {
+            .query_map(rusqlite::params_from_iter(args), |r| {
                 Ok((RawSummary::read(r, 0), r.get::<_, String>(8)?))
             })
             .map_err(|e| self.sql(e))?;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Makes the Python environment the PDF tests use to measure exports like a reviewer with a ruler
+# (tests/tools/pdfcheck.py, PyMuPDF): a venv under target/, so nothing is installed system-wide.
+# Needs python3-venv (scripts/install-system-packages.sh). Idempotent; prints the python to use.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+venv="$root/target/pdfcheck-venv"
+if ! "$venv/bin/python" -c "import pymupdf" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "pymupdf>=1.24,<2"
+fi
+echo "$venv/bin/python"

@@ -1,0 +1,390 @@
+//! The `bulletin` command line: the archive (import, list, show, new, delete, restore, trash,
+//! search, export) and file-to-file rendering, over `bulletin::store` and `bulletin::import`.
+
+mod error;
+mod outputs;
+mod save_loop;
+mod table;
+
+use std::fmt::Display;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use bulletin::model::Issue;
+use bulletin::store::{IssueId, IssueSummary, Store};
+use chrono::NaiveDate;
+use clap::{ArgAction, Parser, Subcommand};
+
+pub use error::{usage_message, CliError};
+use outputs::Outputs;
+
+const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}";
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "bulletin",
+    version,
+    about = "信息简报（如《温州科协信息》）的归档、导入与导出",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "命令",
+    next_help_heading = "选项",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// The database file, overriding `$BULLETIN_DB` and the data directory.
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = "数据库文件（默认为环境变量 BULLETIN_DB，否则为用户数据目录下的 bulletin/bulletin.sqlite3）"
+    )]
+    db: Option<PathBuf>,
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help, help = "显示帮助")]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version, help = "显示版本")]
+    version: Option<bool>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+#[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+enum Command {
+    /// Imports text or JSON files as new issues, each file on its own; prints the new ids.
+    #[command(
+        about = "导入文本或 JSON 文件，每个文件成为新的一期，并显示其编号。某个文件出错时，其余文件照常导入，最后以非零状态退出",
+        help_template = HELP_TEMPLATE
+    )]
+    Import {
+        #[arg(
+            required = true,
+            value_name = "FILE",
+            help_heading = "参数",
+            help = "要导入的文件（纯文本或 JSON）"
+        )]
+        files: Vec<PathBuf>,
+    },
+    /// Lists the issues, newest first.
+    #[command(about = "列出简报（最新的在前）", help_template = HELP_TEMPLATE)]
+    List,
+    /// Prints one issue as JSON.
+    #[command(about = "以 JSON 显示一期简报", help_template = HELP_TEMPLATE)]
+    Show {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+    },
+    /// 新建下一期.
+    #[command(
+        about = "新建下一期：期号和总期号各加一（跨年时期号从 1 开始），沿用版头和版记，内容为空",
+        help_template = HELP_TEMPLATE
+    )]
+    New {
+        #[arg(long, value_name = "ID", help = "以哪一期为基础")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help = "新一期的日期（默认今天）")]
+        date: Option<NaiveDate>,
+    },
+    /// Moves an issue to the recycle bin.
+    #[command(about = "把一期简报移到回收站", help_template = HELP_TEMPLATE)]
+    Delete {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+    },
+    /// Brings an issue back from the recycle bin.
+    #[command(about = "从回收站恢复一期简报", help_template = HELP_TEMPLATE)]
+    Restore {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+    },
+    /// Lists the recycle bin.
+    #[command(about = "列出回收站中的简报", help_template = HELP_TEMPLATE)]
+    Trash,
+    /// Finds the issues that contain every word.
+    #[command(about = "查找包含所有这些词语的简报", help_template = HELP_TEMPLATE)]
+    Search {
+        #[arg(
+            required = true,
+            value_name = "WORDS",
+            help_heading = "参数",
+            help = "要查找的词语"
+        )]
+        words: Vec<String>,
+    },
+    /// Writes a stored issue to files.
+    #[command(about = "把一期简报导出为文件", help_template = HELP_TEMPLATE)]
+    Export {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+        #[command(flatten)]
+        outputs: Outputs,
+    },
+    /// Reads a file and writes the outputs, without the database.
+    #[command(
+        about = "读入一个文本或 JSON 文件并直接写出结果，不使用数据库",
+        help_template = HELP_TEMPLATE
+    )]
+    Render {
+        #[arg(
+            value_name = "INPUT",
+            help_heading = "参数",
+            help = "输入文件（纯文本或 JSON）"
+        )]
+        input: PathBuf,
+        #[command(flatten)]
+        outputs: Outputs,
+    },
+    /// For the crash-safety test: saves in a loop, printing a line after each committed save.
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| "不是有效的日期，请写成 YYYY-MM-DD，例如 2020-04-30".to_string())
+}
+
+/// Writes one line to standard output.
+fn say(line: impl Display) -> Result<(), CliError> {
+    writeln!(std::io::stdout().lock(), "{line}").map_err(CliError::Stdout)
+}
+
+/// Writes a notice to standard error (it is not the command's result).
+fn note(line: impl Display) {
+    eprintln!("{line}");
+}
+
+fn open_store(db: Option<&Path>) -> Result<Store, CliError> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => Store::default_path()?,
+    };
+    Ok(Store::open(&path)?)
+}
+
+/// 「第4期（总第245期）」.
+fn numbers(issue: &Issue) -> String {
+    format!(
+        "{}{}",
+        issue.masthead.number_label(),
+        issue.masthead.total_label()
+    )
+}
+
+/// Warns when another issue in the list already has this 总第M期 (a repeated import, or a
+/// 「新建下一期」 from an older issue): allowed, but the editor should know.
+fn warn_same_total(store: &Store, id: IssueId, issue: &Issue) -> Result<(), CliError> {
+    let total = issue.masthead.total_number.get();
+    let others: Vec<String> = store
+        .list()?
+        .into_iter()
+        .filter(|s| s.total_number == total && s.id != id)
+        .map(|s| s.id.short())
+        .collect();
+    if !others.is_empty() {
+        note(format!(
+            "注意：总第{total}期已经有 {} 期（编号 {}），请确认不是重复。",
+            others.len(),
+            others.join("、")
+        ));
+    }
+    Ok(())
+}
+
+/// The list as aligned columns.
+fn summary_table(rows: &[IssueSummary], deleted: bool) -> String {
+    let local = |t: &str| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .map(|d| {
+                d.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_else(|_| t.to_string())
+    };
+    let mut cells = vec![vec![
+        "编号".to_string(),
+        "期号".into(),
+        "总期号".into(),
+        "日期".into(),
+        "状态".into(),
+        if deleted {
+            "删除时间"
+        } else {
+            "最后修改"
+        }
+        .into(),
+        "首篇标题".into(),
+    ]];
+    for s in rows {
+        let changed = if deleted {
+            s.deleted_at.as_deref().unwrap_or_default()
+        } else {
+            s.updated_at.as_str()
+        };
+        cells.push(vec![
+            s.id.short(),
+            format!("第{}期", s.number),
+            format!("总第{}期", s.total_number),
+            s.date.to_string(),
+            s.status.label().to_string(),
+            local(changed),
+            s.first_headline
+                .clone()
+                .unwrap_or_else(|| "（无文章）".into()),
+        ]);
+    }
+    table::render(&cells)
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let db = cli.db.as_deref();
+    match cli.command {
+        Command::Import { files } => {
+            let mut store = open_store(db)?;
+            let mut failed = 0;
+            for file in &files {
+                let result = bulletin::import::read_path(file)
+                    .map_err(CliError::from)
+                    .and_then(|issue| {
+                        let id = store.insert(&issue)?;
+                        Ok((id, issue))
+                    });
+                match result {
+                    Ok((id, issue)) => {
+                        say(format!("{id}\t{}\t{}", numbers(&issue), file.display()))?;
+                        warn_same_total(&store, id, &issue)?;
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        note(format!("错误：{e}"));
+                    }
+                }
+            }
+            if failed > 0 {
+                return Err(CliError::SomeImportsFailed {
+                    failed,
+                    total: files.len(),
+                });
+            }
+        }
+        Command::List => {
+            let store = open_store(db)?;
+            let rows = store.list()?;
+            if rows.is_empty() {
+                say("（还没有简报。用 bulletin import 文件 导入。）")?;
+            } else {
+                write!(std::io::stdout().lock(), "{}", summary_table(&rows, false))
+                    .map_err(CliError::Stdout)?;
+            }
+        }
+        Command::Trash => {
+            let store = open_store(db)?;
+            let rows = store.list_deleted()?;
+            if rows.is_empty() {
+                say("（回收站是空的。）")?;
+            } else {
+                write!(std::io::stdout().lock(), "{}", summary_table(&rows, true))
+                    .map_err(CliError::Stdout)?;
+            }
+        }
+        Command::Show { id } => {
+            let store = open_store(db)?;
+            let stored = store.load(store.resolve(&id)?)?;
+            if stored.deleted_at.is_some() {
+                note("（这一期在回收站中。）");
+            }
+            write!(
+                std::io::stdout().lock(),
+                "{}",
+                bulletin::json::to_string(&stored.issue)
+            )
+            .map_err(CliError::Stdout)?;
+        }
+        Command::New { from, date } => {
+            let mut store = open_store(db)?;
+            let from = store.resolve(&from)?;
+            let id = store.new_next(from, date)?;
+            let issue = store.load(id)?.issue;
+            say(format!(
+                "{id}\t{}\t{}",
+                numbers(&issue),
+                issue.masthead.date_label()
+            ))?;
+            warn_same_total(&store, id, &issue)?;
+        }
+        Command::Delete { id } => {
+            let mut store = open_store(db)?;
+            let id = store.resolve(&id)?;
+            store.delete(id)?;
+            say(format!(
+                "已移到回收站：{id}（可用 bulletin restore {} 恢复）",
+                id.short()
+            ))?;
+        }
+        Command::Restore { id } => {
+            let mut store = open_store(db)?;
+            let id = store.resolve(&id)?;
+            store.restore(id)?;
+            say(format!("已恢复：{id}"))?;
+        }
+        Command::Search { words } => {
+            let store = open_store(db)?;
+            let query = words.join(" ");
+            let hits = store.search(&query)?;
+            if hits.is_empty() {
+                say(format!("没有找到包含「{query}」的简报。"))?;
+            }
+            for h in hits {
+                let s = &h.summary;
+                let mut snippet = h.snippet.clone();
+                if h.highlight.end <= snippet.len() && h.highlight.start < h.highlight.end {
+                    snippet.insert(h.highlight.end, '】');
+                    snippet.insert(h.highlight.start, '【');
+                }
+                say(format!(
+                    "{}  第{}期（总第{}期）  {}  {}",
+                    s.id.short(),
+                    s.number,
+                    s.total_number,
+                    s.date,
+                    snippet
+                ))?;
+            }
+        }
+        Command::Export { id, outputs } => {
+            let store = open_store(db)?;
+            let stored = store.load(store.resolve(&id)?)?;
+            for path in outputs.write_all(&stored.issue)? {
+                say(format!("已写出：{}", path.display()))?;
+            }
+        }
+        Command::Render { input, outputs } => {
+            let issue = bulletin::import::read_path(&input)?;
+            for path in outputs.write_all(&issue)? {
+                say(format!("已写出：{}", path.display()))?;
+            }
+        }
+        Command::SaveLoop => save_loop::run(&mut open_store(db)?)?,
+    }
+    Ok(())
+}

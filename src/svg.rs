@@ -1,0 +1,253 @@
+//! The preview backend: one SVG per laid-out page, drawn from the same `page::Page` as the PDF
+//! (as typst-svg sits beside typst-pdf), so the preview cannot disagree with the export.
+//!
+//! Glyphs are drawn as outline paths taken from the bundled fonts, so the webview needs no
+//! installed fonts; each (face, glyph) is defined once per page in `<defs>` and placed with
+//! `<use>`. An invisible `<text>` per line, with one x per character, keeps the page searchable
+//! and selectable. Everything the editor typed is escaped: it can only ever be text.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::{Mutex, OnceLock};
+
+use crate::fonts::{FaceId, FontBook};
+use crate::page::{Document, Page, Rgb};
+
+/// The SVG of each page of `doc`, in order.
+pub fn render_document(doc: &Document, fonts: &FontBook) -> Vec<String> {
+    doc.pages.iter().map(|p| render_page(p, fonts)).collect()
+}
+
+/// The SVG of one page, in points (`viewBox="0 0 595.28 841.89"` for A4), y growing downwards
+/// as in `page.rs`.
+pub fn render_page(page: &Page, fonts: &FontBook) -> String {
+    let (w, h) = (page.width.0, page.height.0);
+    let mut defs = String::new();
+    let mut body = String::new();
+    let mut defined: BTreeMap<(FaceId, u16), String> = BTreeMap::new();
+    let mut faces: HashMap<FaceId, Option<ttf_parser::Face<'_>>> = HashMap::new();
+
+    for rule in &page.rules {
+        let _ = writeln!(
+            body,
+            r#"<line class="rule" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>"#,
+            num(rule.x0.0),
+            num(rule.y.0),
+            num(rule.x1.0),
+            num(rule.y.0),
+            hex(rule.color),
+            num(rule.thickness.0)
+        );
+    }
+    for f in &page.frames {
+        let _ = writeln!(
+            body,
+            r#"<rect class="frame" x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
+            num(f.x.0),
+            num(f.y.0),
+            num(f.width.0),
+            num(f.height.0),
+            hex(f.color),
+            num(f.thickness.0)
+        );
+    }
+
+    for line in &page.lines {
+        let element = serde_json::to_value(line.element)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            body,
+            r#"<g class="line" data-element="{}" fill="{}">"#,
+            escape(&element),
+            hex(line.color)
+        );
+        for g in &line.glyphs {
+            let face = faces.entry(g.face).or_insert_with(|| {
+                ttf_parser::Face::parse(fonts.bytes(g.face), g.face.face_index()).ok()
+            });
+            let Some(face) = face.as_ref() else { continue };
+            let Some(gid) = face.glyph_index(g.ch) else {
+                continue;
+            };
+            let key = (g.face, gid.0);
+            let id = defined.entry(key).or_insert_with(|| {
+                match outline(g.face, face, gid) {
+                    Some(d) => {
+                        let id = format!("p{}f{}g{}", page.number, g.face as usize, gid.0);
+                        let _ = writeln!(defs, r#"<path id="{id}" d="{d}"/>"#);
+                        id
+                    }
+                    // A blank glyph (a space): nothing to draw.
+                    None => String::new(),
+                }
+            });
+            if id.is_empty() {
+                continue;
+            }
+            let scale = line.size.0 / f32::from(face.units_per_em());
+            let _ = writeln!(
+                body,
+                r##"<use href="#{id}" transform="translate({} {}) scale({} {})"/>"##,
+                num(g.x.0),
+                num(line.baseline.0),
+                num6(scale),
+                num6(-scale)
+            );
+        }
+        // Invisible text over the outlines, one x per character: search, selection, tests.
+        let xs: Vec<String> = line.glyphs.iter().map(|g| num(g.x.0)).collect();
+        let text: String = line.glyphs.iter().map(|g| g.ch).collect();
+        let _ = writeln!(
+            body,
+            r#"<text x="{}" y="{}" font-size="{}" fill-opacity="0" xml:space="preserve">{}</text>"#,
+            xs.join(" "),
+            num(line.baseline.0),
+            num(line.size.0),
+            escape(&text)
+        );
+        body.push_str("</g>\n");
+    }
+
+    let mut out = String::with_capacity(defs.len() + body.len() + 256);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="page" data-page="{}" width="{}pt" height="{}pt" viewBox="0 0 {} {}">"#,
+        page.number,
+        num(w),
+        num(h),
+        num(w),
+        num(h)
+    );
+    let _ = writeln!(
+        out,
+        r##"<rect class="paper" width="{}" height="{}" fill="#ffffff"/>"##,
+        num(w),
+        num(h)
+    );
+    out.push_str("<defs>\n");
+    out.push_str(&defs);
+    out.push_str("</defs>\n");
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The glyph's outline as SVG path data in font units (y up), cached for the process: the app
+/// re-renders the preview on every keystroke and the same characters recur.
+fn outline(
+    face_id: FaceId,
+    face: &ttf_parser::Face<'_>,
+    gid: ttf_parser::GlyphId,
+) -> Option<String> {
+    type Cache = Mutex<HashMap<(FaceId, u16), Option<String>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().expect("outline cache").get(&(face_id, gid.0)) {
+        return hit.clone();
+    }
+    let mut path = PathData(String::new());
+    let d = face.outline_glyph(gid, &mut path).map(|_| path.0);
+    cache
+        .lock()
+        .expect("outline cache")
+        .insert((face_id, gid.0), d.clone());
+    d
+}
+
+struct PathData(String);
+
+impl ttf_parser::OutlineBuilder for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "M{} {}", num(x), num(y));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "L{} {}", num(x), num(y));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let _ = write!(self.0, "Q{} {} {} {}", num(x1), num(y1), num(x), num(y));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let _ = write!(
+            self.0,
+            "C{} {} {} {} {} {}",
+            num(x1),
+            num(y1),
+            num(x2),
+            num(y2),
+            num(x),
+            num(y)
+        );
+    }
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
+}
+
+/// `#rrggbb`.
+fn hex(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// A coordinate with at most 3 decimals and no trailing zeros.
+fn num(v: f32) -> String {
+    trim(format!("{v:.3}"))
+}
+
+fn num6(v: f32) -> String {
+    trim(format!("{v:.6}"))
+}
+
+fn trim(s: String) -> String {
+    if s.contains('.') {
+        let t = s.trim_end_matches('0').trim_end_matches('.');
+        if t == "-0" {
+            "0".to_string()
+        } else {
+            t.to_string()
+        }
+    } else {
+        s
+    }
+}
+
+/// Escapes text for SVG character data and attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 forbids outright; the layout should never place them.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_exact_enough() {
+        assert_eq!(num(79.370_08), "79.37");
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(-0.0001), "0");
+        assert_eq!(num6(0.016), "0.016");
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="alert(1)">&'"#),
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(escape("a\u{1}b"), "a\u{fffd}b");
+    }
+}
