@@ -103,7 +103,11 @@ pub async fn preview_issue(state: State<'_, Shared>, issue: Issue) -> Reply<Prev
 }
 
 #[tauri::command]
-pub async fn check_issue(state: State<'_, Shared>, id: String, issue: Issue) -> Reply<Vec<Finding>> {
+pub async fn check_issue(
+    state: State<'_, Shared>,
+    id: String,
+    issue: Issue,
+) -> Reply<Vec<Finding>> {
     blocking(&state, move |d| d.check(&id, &issue)).await
 }
 
@@ -136,7 +140,10 @@ pub async fn export_issue(
     issue: Issue,
     path: String,
 ) -> Reply<Exported> {
-    blocking(&state, move |d| d.export(kind, &issue, &PathBuf::from(path))).await
+    blocking(&state, move |d| {
+        d.export(kind, &issue, &PathBuf::from(path))
+    })
+    .await
 }
 
 #[tauri::command]

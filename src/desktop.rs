@@ -15,7 +15,6 @@ use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
 use crate::store::{IssueId, IssueSummary, Store};
 
-
 /// A failure, worded for the editor.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("{0}")]
@@ -346,8 +345,24 @@ impl Desktop {
     }
 
     /// The live preview: the issue laid out once, each page drawn as SVG.
-    pub fn preview(&self, _issue: &Issue) -> Result<Preview> {
-        Err(DesktopError::new("预览暂不可用：排版模块还没有接入。"))
+    pub fn preview(&self, issue: &Issue) -> Result<Preview> {
+        let fonts = self.fonts()?;
+        let doc =
+            crate::layout::layout(issue, fonts).map_err(|e| DesktopError::new(e.to_string()))?;
+        let pages = doc
+            .pages
+            .iter()
+            .map(|page| PreviewPage {
+                svg: crate::svg::render_page(page, fonts),
+                text: page
+                    .lines
+                    .iter()
+                    .map(|l| l.text())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect();
+        Ok(Preview { pages })
     }
 
     /// Exports the issue to `path` (PDF or DOCX; the extension is added if missing).
@@ -405,6 +420,9 @@ pub fn with_extension(path: &Path, kind: ExportKind) -> PathBuf {
 }
 
 fn parse_id(id: &str) -> Result<IssueId> {
-    id.parse::<IssueId>()
-        .map_err(|_| DesktopError::new(format!("「{id}」不是有效的简报编号。请回到期刊档案重新打开。")))
+    id.parse::<IssueId>().map_err(|_| {
+        DesktopError::new(format!(
+            "「{id}」不是有效的简报编号。请回到期刊档案重新打开。"
+        ))
+    })
 }

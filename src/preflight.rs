@@ -60,7 +60,12 @@ pub struct Previous {
     pub date: chrono::NaiveDate,
 }
 
-fn place(section: Section, index: Option<usize>, field: &'static str, item: Option<usize>) -> Place {
+fn place(
+    section: Section,
+    index: Option<usize>,
+    field: &'static str,
+    item: Option<usize>,
+) -> Place {
     Place {
         section,
         index,
@@ -277,7 +282,11 @@ fn fields(issue: &Issue) -> Vec<(Place, &str, String)> {
         ("distribute_to", &c.distribute_to),
     ] {
         if let Some(t) = t {
-            out.push((place(Section::Closing, None, field, None), t, "版记".to_string()));
+            out.push((
+                place(Section::Closing, None, field, None),
+                t,
+                "版记".to_string(),
+            ));
         }
     }
     out
@@ -349,12 +358,20 @@ mod tests {
         let found = check(&issue, Some(previous(3, 240, 2020, 3, 31)), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].place.field, "total_number");
-        assert!(found[0].message.contains("应为总第241期"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("应为总第241期"),
+            "{}",
+            found[0].message
+        );
         // A new year restarts 第N期 at 1.
         let found = check(&issue, Some(previous(12, 244, 2019, 12, 31)), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].place.field, "number");
-        assert!(found[0].message.contains("本期应为第1期"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("本期应为第1期"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
@@ -369,6 +386,10 @@ mod tests {
             found[0].place,
             place(Section::Article, Some(0), "block", Some(1))
         );
-        assert!(found[0].message.contains("「𪚥」（U+2A6A5）"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("「𪚥」（U+2A6A5）"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -104,7 +104,10 @@ fn new_next_issue_carries_the_numbers_on() {
     // And from that one, in a new year.
     let id2 = d.new_next_issue(Some(date(2021, 1, 15))).unwrap();
     let n2 = d.open_issue(&id2.to_string()).unwrap().issue;
-    assert_eq!((n2.masthead.number.get(), n2.masthead.total_number.get()), (1, 247));
+    assert_eq!(
+        (n2.masthead.number.get(), n2.masthead.total_number.get()),
+        (1, 247)
+    );
 }
 
 #[test]
@@ -142,7 +145,11 @@ fn search_finds_text_anywhere_in_an_issue() {
     let (_dir, d) = desktop();
     let hits = d.search("农技云培训").unwrap();
     assert_eq!(hits.len(), 1);
-    assert!(hits[0].snippet.contains("农技云培训"), "{}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.contains("农技云培训"),
+        "{}",
+        hits[0].snippet
+    );
     assert_eq!(hits[0].total_number, 245);
     assert!(!hits[0].deleted);
     assert!(d.search("不存在的词语组合").unwrap().is_empty());
@@ -163,8 +170,16 @@ fn import_stores_good_files_and_reports_bad_ones() {
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.failed.len(), 2);
     assert_eq!(report.failed[0].path, bad.display().to_string());
-    assert!(report.failed[0].message.contains("JSON"), "{}", report.failed[0].message);
-    assert!(report.failed[1].message.contains("无法读取"), "{}", report.failed[1].message);
+    assert!(
+        report.failed[0].message.contains("JSON"),
+        "{}",
+        report.failed[0].message
+    );
+    assert!(
+        report.failed[1].message.contains("无法读取"),
+        "{}",
+        report.failed[1].message
+    );
     let stored = d.open_issue(&report.imported[0].to_string()).unwrap();
     assert_eq!(stored.issue, issue);
     assert_eq!(d.list_issues().unwrap()[0].total_number, 300);
@@ -173,7 +188,10 @@ fn import_stores_good_files_and_reports_bad_ones() {
 #[test]
 fn check_points_at_problems_and_compares_with_the_previous_issue() {
     let (_dir, d) = desktop();
-    let next = d.new_next_issue(Some(date(2020, 5, 29))).unwrap().to_string();
+    let next = d
+        .new_next_issue(Some(date(2020, 5, 29)))
+        .unwrap()
+        .to_string();
     let mut issue = d.open_issue(&next).unwrap().issue;
     // Empty: no article yet.
     let found = d.check(&next, &issue).unwrap();
@@ -193,8 +211,16 @@ fn check_points_at_problems_and_compares_with_the_previous_issue() {
     issue.masthead.total_number = 250.try_into().unwrap();
     let found = d.check(&next, &issue).unwrap();
     let fields: Vec<&str> = found.iter().map(|f| f.place.field).collect();
-    assert_eq!(fields, vec!["date_text", "total_number", "text"], "{found:?}");
-    assert!(found[1].message.contains("应为总第246期"), "{}", found[1].message);
+    assert_eq!(
+        fields,
+        vec!["date_text", "total_number", "text"],
+        "{found:?}"
+    );
+    assert!(
+        found[1].message.contains("应为总第246期"),
+        "{}",
+        found[1].message
+    );
     assert!(found[2].message.contains("𪚥"));
     // The JSON the UI receives names the place.
     let json = serde_json::to_value(&found[0]).unwrap();
@@ -216,7 +242,10 @@ fn export_paths_get_their_extension_and_safe_names() {
         with_extension(&PathBuf::from("/tmp/a.pdf"), ExportKind::Docx),
         PathBuf::from("/tmp/a.pdf.docx")
     );
-    assert_eq!(bulletin::desktop::safe_file_name("a/b:c?.pdf"), "a_b_c_.pdf");
+    assert_eq!(
+        bulletin::desktop::safe_file_name("a/b:c?.pdf"),
+        "a_b_c_.pdf"
+    );
 }
 
 #[test]
@@ -228,14 +257,20 @@ fn export_docx_writes_a_word_file_with_the_edits() {
     let out = d
         .export(ExportKind::Docx, &issue, &dir.path().join("第4期"))
         .unwrap();
-    assert_eq!(out.path, dir.path().join("第4期.docx").display().to_string());
+    assert_eq!(
+        out.path,
+        dir.path().join("第4期.docx").display().to_string()
+    );
     assert!(out.bytes > 1000, "{}", out.bytes);
     let file = std::fs::File::open(&out.path).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
-    assert!(xml.contains("导出测试标题&lt;b&gt;"), "headline not in document.xml");
+    assert!(
+        xml.contains("导出测试标题&lt;b&gt;"),
+        "headline not in document.xml"
+    );
 }
 
 #[test]
@@ -283,4 +318,31 @@ fn a_character_no_font_has_is_refused_with_its_place() {
         .unwrap_err();
     assert!(e.0.contains("𪚥"), "{e}");
     assert!(!dir.path().join("x.pdf").exists());
+}
+
+#[test]
+fn preview_draws_the_pages_the_pdf_has() {
+    let (_dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
+    let preview = d.preview(&issue).unwrap();
+    let fonts = d.fonts().unwrap();
+    let doc = bulletin::layout::layout(&issue, fonts).unwrap();
+    assert_eq!(preview.pages.len(), doc.pages.len());
+    assert!(preview.pages.len() >= 3, "{}", preview.pages.len());
+    for (p, page) in preview.pages.iter().zip(&doc.pages) {
+        assert!(p.svg.trim_start().starts_with("<svg") || p.svg.starts_with("<?xml"));
+        let lines: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(p.text, lines.join("\n"));
+        // Markup typed by the editor is escaped text in the SVG, never an element.
+        assert!(!p.svg.contains("<img"), "markup leaked into the SVG");
+    }
+    assert!(preview.pages[0].text.contains("温州科协信息"));
+    assert!(preview.pages[0]
+        .svg
+        .contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // A character no font has: the preview says what and where.
+    issue.briefs[0].text.push('𪚥');
+    let e = d.preview(&issue).unwrap_err();
+    assert!(e.0.contains("𪚥"), "{e}");
 }
