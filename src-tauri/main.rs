@@ -32,7 +32,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
+        .setup(move |app| {
             let db = Desktop::default_db_path()?;
             let desktop = Arc::new(Desktop::open(&db, fonts_dir(app))?.started_at(started));
             // Map the fonts while the window loads, so the first preview does not wait for them.
