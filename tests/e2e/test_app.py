@@ -68,7 +68,8 @@ class Session:
 
     def shot(self, file: str) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(SHOTS / file))
+        # WebKitWebDriver's own screenshot can hang under Xvfb; the X server's is reliable.
+        subprocess.run(["import", "-window", "root", str(SHOTS / file)], check=True, timeout=30)
         log(f"screenshot {SHOTS / file}")
 
     def css(self, selector: str):
@@ -106,7 +107,9 @@ class Session:
             pass
 
     def preview_text(self) -> str:
-        return "\n".join(img.get_attribute("alt") or "" for img in self.all("#preview-pages img"))
+        # Read in one script: the preview may be replaced between two WebDriver calls.
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll('#preview-pages img')].map(i => i.alt).join('\\n')")
 
     def quit(self) -> None:
         self.driver.quit()
@@ -116,7 +119,7 @@ def first_session(export_dir: Path) -> None:
     s = Session("first start")
     rows = s.all("tr.issue-row")
     assert len(rows) == 1, f"the demo issue alone, got {len(rows)} rows"
-    cells = [td.text for td in rows[0].find_elements(By.TAG_NAME, "td")]
+    cells = [td.get_property("textContent") for td in rows[0].find_elements(By.TAG_NAME, "td")]
     assert cells[:5] == ["第4期", "总第245期", "2020年4月30日", "已印发", DEMO_HEADLINE], cells
     s.shot("01-archive-demo.png")
 
@@ -130,7 +133,7 @@ def first_session(export_dir: Path) -> None:
 
     # 新建下一期: numbers carried on.
     s.css("#new-next").click()
-    s.until("the new issue in the editor", lambda: "总第246期" in s.css("#editor-title").text)
+    s.until("the new issue in the editor", lambda: "总第246期" in s.css("#editor-title").get_property("textContent"))
     assert s.value("masthead.total_number") == "246"
 
     # A headline and a paragraph; the preview follows.
@@ -141,7 +144,7 @@ def first_session(export_dir: Path) -> None:
     s.type("articles.0.byline", "测试员")
     s.until("the preview to show the new headline", lambda: HEADLINE in s.preview_text())
     assert s.css("#preview-pages").get_attribute("data-version") != version
-    assert PARAGRAPH[:10] in s.preview_text(), s.preview_text()
+    s.until("the preview to show the paragraph", lambda: PARAGRAPH[:10] in s.preview_text())
 
     # Two briefs, then swap them.
     for i, (date, text, source) in enumerate([("5月6日", "第一条简讯。", "甲"), ("5月7日", "第二条简讯。", "乙")]):
@@ -158,7 +161,7 @@ def first_session(export_dir: Path) -> None:
     s.type("articles.1.blocks.0.text", "标记测试。")
     s.css('.card[data-list="articles"][data-index="1"] .move-up').click()
     assert s.value("articles.0.headline") == XSS
-    assert s.css('[data-article-title="0"]').text == XSS
+    assert s.css('[data-article-title="0"]').get_property("textContent") == XSS
     s.until("the preview to show the markup literally", lambda: XSS in s.preview_text())
     assert not s.all('img[src="x"]'), "markup became an element"
     s.no_alert()
@@ -174,12 +177,12 @@ def first_session(export_dir: Path) -> None:
     s.css("#export-pdf").click()
     s.until("the check or the export", lambda: s.all("#check-dialog") or s.all("#export-done"), 60)
     if s.all("#check-dialog"):
-        problems = [b.text for b in s.all("#check-dialog button.finding")]
+        problems = [b.get_property("textContent") for b in s.all("#check-dialog button.finding")]
         log(f"pre-export check: {problems}")
         s.css("#export-anyway").click()
     s.until("the export to finish", lambda: s.all("#export-done"), 120)
-    pdf = Path(s.css("#exported-path").text)
-    assert s.css("#reveal").text == "打开所在文件夹"
+    pdf = Path(s.css("#exported-path").get_property("textContent"))
+    assert s.css("#reveal").get_property("textContent") == "打开所在文件夹"
     s.shot("04-exported.png")
     s.css("#close-export").click()
     assert pdf.parent == export_dir and pdf.is_file(), pdf
@@ -194,8 +197,8 @@ def first_session(export_dir: Path) -> None:
     s.css("#back").click()
     s.until("the archive", lambda: len(s.all("tr.issue-row")) == 2)
     first = s.all("tr.issue-row")[0]
-    assert first.find_element(By.CSS_SELECTOR, "td.total").text == "总第246期"
-    assert first.find_element(By.CSS_SELECTOR, "td.headline").text == XSS
+    assert first.find_element(By.CSS_SELECTOR, "td.total").get_property("textContent") == "总第246期"
+    assert first.find_element(By.CSS_SELECTOR, "td.headline").get_property("textContent") == XSS
     assert not s.all('img[src="x"]')
     s.no_alert()
     s.shot("05-archive-after.png")
