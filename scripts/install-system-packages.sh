@@ -15,6 +15,8 @@ packages=(
   # Tools used by scripts
   python3-venv curl ca-certificates
 )
+# Node.js for the app's UI build (ui/, Node 18.18+): Debian's, unless a node is already installed.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

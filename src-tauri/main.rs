@@ -1,1 +1,82 @@
-fn main() {}
+//! Bulletin's desktop app: a thin Tauri 2 shell over the engine (`bulletin::desktop`).
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bulletin::desktop::Desktop;
+use bulletin::fonts::{FaceId, FontBook};
+use tauri::{Emitter, Manager, WindowEvent};
+
+/// The fonts: bundled beside the app as a resource (the .deb), else where the engine finds them.
+fn fonts_dir(app: &tauri::App) -> PathBuf {
+    if std::env::var_os("BULLETIN_FONTS").is_none() {
+        if let Ok(res) = app.path().resource_dir() {
+            let dir = res.join("fonts");
+            if dir.join(FaceId::FandolFang.file_name()).is_file() {
+                return dir;
+            }
+        }
+    }
+    FontBook::default_dir()
+}
+
+fn main() {
+    let started = Instant::now();
+    let closing = Arc::new(AtomicBool::new(false));
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let db = Desktop::default_db_path()?;
+            let desktop = Arc::new(Desktop::open(&db, fonts_dir(app))?.started_at(started));
+            // Map the fonts while the window loads, so the first preview does not wait for them.
+            let warm = Arc::clone(&desktop);
+            std::thread::spawn(move || warm.warm_up());
+            app.manage::<commands::Shared>(desktop);
+            Ok(())
+        })
+        .on_window_event(move |window, event| {
+            // Before closing, the page writes its last changes (at most 2 s), then closes itself.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if !closing.swap(true, Ordering::SeqCst) {
+                    api.prevent_close();
+                    let _ = window.emit_to(window.label(), "bulletin://close-requested", ());
+                    let w = window.clone();
+                    std::thread::spawn(move || {
+                        std::thread::sleep(Duration::from_secs(2));
+                        let _ = w.destroy();
+                    });
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_issues,
+            commands::list_deleted,
+            commands::search_issues,
+            commands::open_issue,
+            commands::save_issue,
+            commands::new_next_issue,
+            commands::delete_issue,
+            commands::restore_issue,
+            commands::pick_import_files,
+            commands::import_files,
+            commands::preview_issue,
+            commands::check_issue,
+            commands::pick_export_path,
+            commands::export_issue,
+            commands::reveal_path,
+            commands::close_main_window,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("简报编排无法启动：{e}");
+            std::process::exit(1);
+        });
+}

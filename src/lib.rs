@@ -7,6 +7,8 @@
 pub mod archive;
 pub mod atomic_file;
 pub mod coverage;
+pub mod demo;
+pub mod desktop;
 pub mod diff;
 pub mod docx;
 pub mod fonts;
@@ -18,6 +20,7 @@ pub mod lint;
 pub mod model;
 pub mod page;
 pub mod pdf;
+pub mod preflight;
 pub mod proof;
 pub mod store;
 pub mod svg;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the Debian package of the desktop app (release build, fonts carried as resources):
+# target/release/bundle/deb/Bulletin_<version>_amd64.deb. Install with `apt install ./…deb`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/fetch-fonts.sh >/dev/null
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
+# tauri.conf.json's beforeBuildCommand builds the UI; `build.features` turns on the `app` feature.
+ui/node_modules/.bin/tauri build --bundles deb "$@"
+ls -l target/release/bundle/deb/*.deb

@@ -1,0 +1,161 @@
+//! The Tauri commands: each translates between the UI and one `bulletin::desktop::Desktop`
+//! operation. Work runs on a blocking thread, never on the UI's main thread.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bulletin::desktop::{
+    with_extension, AppInfo, Desktop, DesktopError, ExportKind, Exported, ImportReport,
+    OpenedIssue, Preview, SearchRow,
+};
+use bulletin::model::Issue;
+use bulletin::preflight::Finding;
+use bulletin::store::{IssueId, IssueSummary};
+use tauri::{AppHandle, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// The state every command shares.
+pub type Shared = Arc<Desktop>;
+type Reply<T> = Result<T, DesktopError>;
+
+async fn blocking<T: Send + 'static>(
+    state: &State<'_, Shared>,
+    work: impl FnOnce(&Desktop) -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    let desktop = Arc::clone(state.inner());
+    tauri::async_runtime::spawn_blocking(move || work(&desktop))
+        .await
+        .map_err(|_| DesktopError("程序内部出错，这次操作没有完成。请重试。".into()))?
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, Shared>) -> Reply<AppInfo> {
+    blocking(&state, |d| Ok(d.info())).await
+}
+
+#[tauri::command]
+pub async fn list_issues(state: State<'_, Shared>) -> Reply<Vec<IssueSummary>> {
+    blocking(&state, |d| d.list_issues()).await
+}
+
+#[tauri::command]
+pub async fn list_deleted(state: State<'_, Shared>) -> Reply<Vec<IssueSummary>> {
+    blocking(&state, |d| d.list_deleted()).await
+}
+
+#[tauri::command]
+pub async fn search_issues(state: State<'_, Shared>, query: String) -> Reply<Vec<SearchRow>> {
+    blocking(&state, move |d| d.search(&query)).await
+}
+
+#[tauri::command]
+pub async fn open_issue(state: State<'_, Shared>, id: String) -> Reply<OpenedIssue> {
+    blocking(&state, move |d| d.open_issue(&id)).await
+}
+
+#[tauri::command]
+pub async fn save_issue(state: State<'_, Shared>, id: String, issue: Issue) -> Reply<String> {
+    blocking(&state, move |d| d.save_issue(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn new_next_issue(state: State<'_, Shared>) -> Reply<IssueId> {
+    blocking(&state, |d| d.new_next_issue(None)).await
+}
+
+#[tauri::command]
+pub async fn delete_issue(state: State<'_, Shared>, id: String) -> Reply<()> {
+    blocking(&state, move |d| d.delete_issue(&id)).await
+}
+
+#[tauri::command]
+pub async fn restore_issue(state: State<'_, Shared>, id: String) -> Reply<()> {
+    blocking(&state, move |d| d.restore_issue(&id)).await
+}
+
+#[tauri::command]
+pub async fn pick_import_files(window: WebviewWindow) -> Reply<Vec<String>> {
+    let files = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("导入简报（纯文本或 JSON）")
+        .add_filter("简报文件", &["txt", "json"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    Ok(files
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+#[tauri::command]
+pub async fn import_files(state: State<'_, Shared>, paths: Vec<String>) -> Reply<ImportReport> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    blocking(&state, move |d| Ok(d.import_files(&paths))).await
+}
+
+#[tauri::command]
+pub async fn preview_issue(state: State<'_, Shared>, issue: Issue) -> Reply<Preview> {
+    blocking(&state, move |d| d.preview(&issue)).await
+}
+
+#[tauri::command]
+pub async fn check_issue(
+    state: State<'_, Shared>,
+    id: String,
+    issue: Issue,
+) -> Reply<Vec<Finding>> {
+    blocking(&state, move |d| d.check(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn pick_export_path(
+    window: WebviewWindow,
+    kind: ExportKind,
+    suggested_name: String,
+) -> Reply<Option<String>> {
+    if let Some(path) = Desktop::automatic_export_path(&suggested_name) {
+        return Ok(Some(path.display().to_string()));
+    }
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title(format!("导出 {}", kind.extension().to_uppercase()))
+        .set_file_name(suggested_name)
+        .add_filter(kind.filter_name(), &[kind.extension()])
+        .blocking_save_file();
+    Ok(chosen
+        .and_then(|f| f.into_path().ok())
+        .map(|p| with_extension(&p, kind).display().to_string()))
+}
+
+#[tauri::command]
+pub async fn export_issue(
+    state: State<'_, Shared>,
+    kind: ExportKind,
+    issue: Issue,
+    path: String,
+) -> Reply<Exported> {
+    blocking(&state, move |d| {
+        d.export(kind, &issue, &PathBuf::from(path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn reveal_path(app: AppHandle, path: String) -> Reply<()> {
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|_| DesktopError(format!("无法打开文件夹。文件在：{path}")))
+}
+
+#[tauri::command]
+pub async fn close_main_window(window: WebviewWindow) -> Reply<()> {
+    window
+        .destroy()
+        .map_err(|_| DesktopError("无法关闭窗口，请再试一次。".into()))
+}

@@ -1,0 +1,428 @@
+//! The desktop app's operations: what each Tauri command does, as plain functions over `Desktop`
+//! (the open store and the fonts), so they are tested without a window or the `app` feature.
+//!
+//! Every error is a `DesktopError`: one sentence of plain Chinese for the editor, never a trace.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::fonts::FontBook;
+use crate::model::Issue;
+use crate::preflight::{self, Finding, Previous};
+use crate::store::{IssueId, IssueSummary, Store};
+
+/// A failure, worded for the editor.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{0}")]
+#[serde(transparent)]
+pub struct DesktopError(pub String);
+
+impl DesktopError {
+    fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl From<crate::store::StoreError> for DesktopError {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self(e.to_string())
+    }
+}
+
+type Result<T> = std::result::Result<T, DesktopError>;
+
+/// Environment variable: export into this directory without showing the save dialog (automated
+/// runs such as the end-to-end test; the file gets the suggested name).
+pub const EXPORT_DIR_ENV: &str = "BULLETIN_EXPORT_DIR";
+
+/// What the app shows about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct AppInfo {
+    /// The program version.
+    pub version: String,
+    /// The database file.
+    pub db_path: String,
+    /// The fonts directory.
+    pub fonts_dir: String,
+    /// Milliseconds from the program's start to this call (the UI asks once the archive shows).
+    pub uptime_ms: u64,
+}
+
+/// One search result in the archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchRow {
+    /// The issue.
+    pub id: IssueId,
+    /// 第N期.
+    pub number: u32,
+    /// 总第M期.
+    pub total_number: u32,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Its status.
+    pub status: crate::model::Status,
+    /// Its first headline.
+    pub first_headline: Option<String>,
+    /// The text around the first word searched for.
+    pub snippet: String,
+    /// Whether it is in the recycle bin.
+    pub deleted: bool,
+}
+
+/// An issue opened in the editor.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedIssue {
+    /// Its id.
+    pub id: IssueId,
+    /// Its content.
+    pub issue: Issue,
+    /// When it was last saved (RFC 3339).
+    pub updated_at: String,
+}
+
+/// What an import of several files did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    /// The ids of the issues stored, in the order of the files.
+    pub imported: Vec<IssueId>,
+    /// The files refused, each with the reason.
+    pub failed: Vec<ImportFailure>,
+}
+
+/// A file that was not imported.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportFailure {
+    /// The file.
+    pub path: String,
+    /// Why, in plain Chinese.
+    pub message: String,
+}
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportKind {
+    /// PDF.
+    Pdf,
+    /// Word document.
+    Docx,
+}
+
+impl ExportKind {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Pdf => "pdf",
+            ExportKind::Docx => "docx",
+        }
+    }
+
+    /// The name shown in the save dialog's filter.
+    pub fn filter_name(self) -> &'static str {
+        match self {
+            ExportKind::Pdf => "PDF 文件",
+            ExportKind::Docx => "Word 文档",
+        }
+    }
+}
+
+/// A finished export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exported {
+    /// The file written.
+    pub path: String,
+    /// Its size.
+    pub bytes: u64,
+}
+
+/// One page of the live preview.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviewPage {
+    /// The page as an SVG document, drawn from the same positioned page as the PDF.
+    pub svg: String,
+    /// The page's text, line by line (the page image's accessible description).
+    pub text: String,
+}
+
+/// The live preview of an issue.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    /// The pages in order.
+    pub pages: Vec<PreviewPage>,
+}
+
+/// The open store and the fonts: the state behind every command.
+pub struct Desktop {
+    store: Mutex<Store>,
+    fonts_dir: PathBuf,
+    fonts: OnceLock<std::result::Result<FontBook, String>>,
+    started: Instant,
+}
+
+impl std::fmt::Debug for Desktop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Desktop")
+            .field("fonts_dir", &self.fonts_dir)
+            .finish()
+    }
+}
+
+impl Desktop {
+    /// Opens (creating on first start) the store at `db`; a store created now gets the demo
+    /// issue, so a first start shows a real bulletin. Fonts are loaded on first use.
+    pub fn open(db: &Path, fonts_dir: PathBuf) -> Result<Desktop> {
+        let first_start = !db.exists();
+        let mut store = Store::open(db)?;
+        if first_start {
+            store.insert(&crate::demo::issue())?;
+        }
+        Ok(Desktop {
+            store: Mutex::new(store),
+            fonts_dir,
+            fonts: OnceLock::new(),
+            started: Instant::now(),
+        })
+    }
+
+    /// Counts `uptime_ms` from `started` (the program's first instant) instead of from `open`.
+    pub fn started_at(mut self, started: Instant) -> Self {
+        self.started = started;
+        self
+    }
+
+    /// The database the app uses: `$BULLETIN_DB`, else the file in the user's data directory.
+    pub fn default_db_path() -> Result<PathBuf> {
+        Ok(Store::default_path()?)
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave the store half-written (SQLite transactions).
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The fonts, loaded once.
+    pub fn fonts(&self) -> Result<&FontBook> {
+        self.fonts
+            .get_or_init(|| FontBook::load(&self.fonts_dir).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| {
+                DesktopError::new(format!(
+                    "找不到排版所需的字体（{e}）。请重新安装程序，或运行 scripts/fetch-fonts.sh。"
+                ))
+            })
+    }
+
+    /// Loads the fonts now (called in the background at start so the first preview is quick).
+    pub fn warm_up(&self) {
+        let _ = self.fonts();
+    }
+
+    /// What the app shows about itself.
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            db_path: self.store().path().display().to_string(),
+            fonts_dir: self.fonts_dir.display().to_string(),
+            uptime_ms: self.started.elapsed().as_millis() as u64,
+        }
+    }
+
+    /// 期刊档案: every issue not in the recycle bin, newest first.
+    pub fn list_issues(&self) -> Result<Vec<IssueSummary>> {
+        Ok(self.store().list()?)
+    }
+
+    /// 回收站.
+    pub fn list_deleted(&self) -> Result<Vec<IssueSummary>> {
+        Ok(self.store().list_deleted()?)
+    }
+
+    /// Search over all text of all issues.
+    pub fn search(&self, query: &str) -> Result<Vec<SearchRow>> {
+        let hits = self.store().search(query)?;
+        Ok(hits
+            .into_iter()
+            .map(|h| SearchRow {
+                id: h.id,
+                number: h.summary.number,
+                total_number: h.summary.total_number,
+                date: h.summary.date,
+                status: h.summary.status,
+                first_headline: h.summary.first_headline,
+                snippet: h.snippet,
+                deleted: h.summary.deleted_at.is_some(),
+            })
+            .collect())
+    }
+
+    /// Opens an issue for editing.
+    pub fn open_issue(&self, id: &str) -> Result<OpenedIssue> {
+        let stored = self.store().load(parse_id(id)?)?;
+        Ok(OpenedIssue {
+            id: stored.id,
+            issue: stored.issue,
+            updated_at: stored.updated_at,
+        })
+    }
+
+    /// Saves the editor's issue; returns the new time of last change.
+    pub fn save_issue(&self, id: &str, issue: &Issue) -> Result<String> {
+        let id = parse_id(id)?;
+        let mut store = self.store();
+        store.save(id, issue)?;
+        Ok(store.load(id)?.updated_at)
+    }
+
+    /// 新建下一期 from the newest issue (numbers carried on), dated `date` or today.
+    pub fn new_next_issue(&self, date: Option<NaiveDate>) -> Result<IssueId> {
+        let mut store = self.store();
+        let Some(latest) = store.latest()? else {
+            // An empty archive: start from the demo's masthead, as the office's own bulletin.
+            let mut issue = crate::demo::issue();
+            issue.articles.clear();
+            issue.briefs.clear();
+            issue.status = crate::model::Status::Draft;
+            issue.masthead.date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            return Ok(store.insert(&issue)?);
+        };
+        Ok(store.new_next(latest.id, date)?)
+    }
+
+    /// Moves an issue to the recycle bin.
+    pub fn delete_issue(&self, id: &str) -> Result<()> {
+        Ok(self.store().delete(parse_id(id)?)?)
+    }
+
+    /// Brings an issue back from the recycle bin.
+    pub fn restore_issue(&self, id: &str) -> Result<()> {
+        Ok(self.store().restore(parse_id(id)?)?)
+    }
+
+    /// Imports text or JSON files, each as a new issue; a bad file does not stop the others.
+    pub fn import_files(&self, paths: &[PathBuf]) -> ImportReport {
+        let mut report = ImportReport::default();
+        for path in paths {
+            let result = crate::import::read_path(path)
+                .map_err(|e| e.to_string())
+                .and_then(|issue| self.store().insert(&issue).map_err(|e| e.to_string()));
+            match result {
+                Ok(id) => report.imported.push(id),
+                Err(message) => report.failed.push(ImportFailure {
+                    path: path.display().to_string(),
+                    message,
+                }),
+            }
+        }
+        report
+    }
+
+    /// The pre-export check of the editor's issue `id` (its numbers against the issue before it).
+    pub fn check(&self, id: &str, issue: &Issue) -> Result<Vec<Finding>> {
+        let id = parse_id(id)?;
+        let previous = self.previous_of(id, issue)?;
+        let fonts = self.fonts().ok();
+        Ok(preflight::check(issue, previous, fonts))
+    }
+
+    /// The issue before `issue` in the archive: the latest-dated other issue dated before it
+    /// (by 总第M期 when dates tie).
+    fn previous_of(&self, id: IssueId, issue: &Issue) -> Result<Option<Previous>> {
+        let list = self.store().list()?;
+        let date = issue.masthead.date;
+        Ok(list
+            .into_iter()
+            .filter(|s| s.id != id && s.date < date)
+            .max_by_key(|s| (s.date, s.total_number))
+            .map(|s| Previous {
+                number: s.number,
+                total_number: s.total_number,
+                date: s.date,
+            }))
+    }
+
+    /// The live preview: the issue laid out once, each page drawn as SVG.
+    pub fn preview(&self, issue: &Issue) -> Result<Preview> {
+        let fonts = self.fonts()?;
+        let doc =
+            crate::layout::layout(issue, fonts).map_err(|e| DesktopError::new(e.to_string()))?;
+        let pages = doc
+            .pages
+            .iter()
+            .map(|page| PreviewPage {
+                svg: crate::svg::render_page(page, fonts),
+                text: page
+                    .lines
+                    .iter()
+                    .map(|l| l.text())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect();
+        Ok(Preview { pages })
+    }
+
+    /// Exports the issue to `path` (PDF or DOCX; the extension is added if missing).
+    pub fn export(&self, kind: ExportKind, issue: &Issue, path: &Path) -> Result<Exported> {
+        let path = with_extension(path, kind);
+        match kind {
+            ExportKind::Docx => {
+                crate::docx::write(issue, &path).map_err(|e| DesktopError::new(e.to_string()))?
+            }
+            ExportKind::Pdf => {
+                let fonts = self.fonts()?;
+                let doc = crate::layout::layout(issue, fonts)
+                    .map_err(|e| DesktopError::new(e.to_string()))?;
+                crate::pdf::write(&doc, fonts, &crate::pdf::PdfOptions::default(), &path)
+                    .map_err(|e| DesktopError::new(e.to_string()))?
+            }
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        Ok(Exported {
+            path: path.display().to_string(),
+            bytes,
+        })
+    }
+
+    /// Where an export goes without a dialog (`$BULLETIN_EXPORT_DIR`), if automation asks for it.
+    pub fn automatic_export_path(suggested_name: &str) -> Option<PathBuf> {
+        let dir = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty())?;
+        Some(PathBuf::from(dir).join(safe_file_name(suggested_name)))
+    }
+}
+
+/// A file name with the characters no file system takes replaced.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect()
+}
+
+/// Adds `.ext` unless the path already ends with it (a save dialog may drop it).
+pub fn with_extension(path: &Path, kind: ExportKind) -> PathBuf {
+    let ext = kind.extension();
+    match path.extension() {
+        Some(e) if e.eq_ignore_ascii_case(ext) => path.to_path_buf(),
+        _ => {
+            let mut s = path.as_os_str().to_os_string();
+            s.push(".");
+            s.push(ext);
+            PathBuf::from(s)
+        }
+    }
+}
+
+fn parse_id(id: &str) -> Result<IssueId> {
+    id.parse::<IssueId>().map_err(|_| {
+        DesktopError::new(format!(
+            "「{id}」不是有效的简报编号。请回到期刊档案重新打开。"
+        ))
+    })
+}

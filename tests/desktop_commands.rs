@@ -1,0 +1,348 @@
+//! Every operation behind the app's Tauri commands (`bulletin::desktop`), against a real SQLite
+//! file in a temporary directory and the real bundled fonts.
+
+use std::path::PathBuf;
+
+use bulletin::desktop::{with_extension, Desktop, ExportKind};
+use bulletin::fonts::FontBook;
+use bulletin::model::{Article, Block, Brief, Status};
+use chrono::NaiveDate;
+
+fn desktop() -> (tempfile::TempDir, Desktop) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("bulletin.sqlite3");
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    (dir, d)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn first_start_creates_the_store_with_the_demo_issue_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new").join("bulletin.sqlite3");
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    assert!(db.is_file());
+    let rows = d.list_issues().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].number, rows[0].total_number), (4, 245));
+    assert_eq!(rows[0].date, date(2020, 4, 30));
+    assert_eq!(
+        rows[0].first_headline.as_deref(),
+        Some("市政府专题研究2020世界青年科学家峰会筹备进展情况")
+    );
+    assert!(d.info().db_path.ends_with("bulletin.sqlite3"));
+    drop(d);
+    // A second start on the same file adds nothing, even when the archive was emptied.
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    d.delete_issue(&id).unwrap();
+    drop(d);
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    assert_eq!(d.list_issues().unwrap().len(), 0);
+    assert_eq!(d.list_deleted().unwrap().len(), 1);
+}
+
+#[test]
+fn open_edit_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bulletin.sqlite3");
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    let opened = d.open_issue(&id).unwrap();
+    let mut issue = opened.issue;
+    issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
+    issue.briefs.swap(0, 1);
+    issue.status = Status::InProof;
+    let before = opened.updated_at;
+    let after = d.save_issue(&id, &issue).unwrap();
+    assert!(after >= before, "{after} < {before}");
+    drop(d);
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    let again = d.open_issue(&id).unwrap();
+    assert_eq!(again.issue, issue);
+    let row = &d.list_issues().unwrap()[0];
+    assert_eq!(
+        row.first_headline.as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
+    assert_eq!(row.status, Status::InProof);
+}
+
+#[test]
+fn bad_ids_give_plain_chinese_errors() {
+    let (_dir, d) = desktop();
+    let e = d.open_issue("not-an-id").unwrap_err();
+    assert!(e.0.contains("不是有效的简报编号"), "{e}");
+    let e = d
+        .open_issue("00000000-0000-4000-8000-000000000000")
+        .unwrap_err();
+    assert!(e.0.contains("找不到"), "{e}");
+    let e = d
+        .save_issue(
+            "00000000-0000-4000-8000-000000000000",
+            &bulletin::demo::issue(),
+        )
+        .unwrap_err();
+    assert!(e.0.contains("找不到"), "{e}");
+}
+
+#[test]
+fn new_next_issue_carries_the_numbers_on() {
+    let (_dir, d) = desktop();
+    let id = d.new_next_issue(Some(date(2020, 5, 29))).unwrap();
+    let next = d.open_issue(&id.to_string()).unwrap().issue;
+    assert_eq!(next.masthead.number.get(), 5);
+    assert_eq!(next.masthead.total_number.get(), 246);
+    assert_eq!(next.masthead.name, "温州科协信息");
+    assert!(next.articles.is_empty() && next.briefs.is_empty());
+    assert_eq!(next.status, Status::Draft);
+    let rows = d.list_issues().unwrap();
+    assert_eq!(rows[0].id, id, "newest first");
+    // And from that one, in a new year.
+    let id2 = d.new_next_issue(Some(date(2021, 1, 15))).unwrap();
+    let n2 = d.open_issue(&id2.to_string()).unwrap().issue;
+    assert_eq!(
+        (n2.masthead.number.get(), n2.masthead.total_number.get()),
+        (1, 247)
+    );
+}
+
+#[test]
+fn new_next_issue_in_an_empty_archive_starts_from_the_masthead() {
+    let (_dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    d.delete_issue(&id).unwrap();
+    let new = d.new_next_issue(Some(date(2026, 11, 24))).unwrap();
+    let issue = d.open_issue(&new.to_string()).unwrap().issue;
+    assert_eq!(issue.masthead.name, "温州科协信息");
+    assert_eq!(issue.masthead.date, date(2026, 11, 24));
+    assert!(issue.articles.is_empty());
+}
+
+#[test]
+fn delete_to_the_recycle_bin_and_restore() {
+    let (_dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    d.delete_issue(&id).unwrap();
+    assert!(d.list_issues().unwrap().is_empty());
+    let bin = d.list_deleted().unwrap();
+    assert_eq!(bin.len(), 1);
+    assert!(bin[0].deleted_at.is_some());
+    let e = d.delete_issue(&id).unwrap_err();
+    assert!(e.0.contains("已经在回收站"), "{e}");
+    d.restore_issue(&id).unwrap();
+    assert_eq!(d.list_issues().unwrap().len(), 1);
+    assert!(d.list_deleted().unwrap().is_empty());
+    let e = d.restore_issue(&id).unwrap_err();
+    assert!(e.0.contains("不在回收站"), "{e}");
+}
+
+#[test]
+fn search_finds_text_anywhere_in_an_issue() {
+    let (_dir, d) = desktop();
+    let hits = d.search("农技云培训").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].snippet.contains("农技云培训"),
+        "{}",
+        hits[0].snippet
+    );
+    assert_eq!(hits[0].total_number, 245);
+    assert!(!hits[0].deleted);
+    assert!(d.search("不存在的词语组合").unwrap().is_empty());
+    assert!(d.search("  ").unwrap().is_empty());
+}
+
+#[test]
+fn import_stores_good_files_and_reports_bad_ones() {
+    let (dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.masthead.total_number = 300.try_into().unwrap();
+    let good = dir.path().join("issue.json");
+    std::fs::write(&good, bulletin::json::to_string(&issue)).unwrap();
+    let bad = dir.path().join("broken.json");
+    std::fs::write(&bad, "{\"masthead\": 3}").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let report = d.import_files(&[good, bad.clone(), missing.clone()]);
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 2);
+    assert_eq!(report.failed[0].path, bad.display().to_string());
+    assert!(
+        report.failed[0].message.contains("JSON"),
+        "{}",
+        report.failed[0].message
+    );
+    assert!(
+        report.failed[1].message.contains("无法读取"),
+        "{}",
+        report.failed[1].message
+    );
+    let stored = d.open_issue(&report.imported[0].to_string()).unwrap();
+    assert_eq!(stored.issue, issue);
+    assert_eq!(d.list_issues().unwrap()[0].total_number, 300);
+}
+
+#[test]
+fn check_points_at_problems_and_compares_with_the_previous_issue() {
+    let (_dir, d) = desktop();
+    let next = d
+        .new_next_issue(Some(date(2020, 5, 29)))
+        .unwrap()
+        .to_string();
+    let mut issue = d.open_issue(&next).unwrap().issue;
+    // Empty: no article yet.
+    let found = d.check(&next, &issue).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("还没有文章"));
+    issue.articles.push(Article {
+        headline: vec!["新标题".into()],
+        toc_text: None,
+        blocks: vec![Block::paragraph("正文。")],
+        byline: None,
+    });
+    issue.briefs.push(Brief {
+        date_text: "".into(),
+        text: "内容𪚥".into(),
+        source: None,
+    });
+    issue.masthead.total_number = 250.try_into().unwrap();
+    let found = d.check(&next, &issue).unwrap();
+    let fields: Vec<&str> = found.iter().map(|f| f.place.field).collect();
+    assert_eq!(
+        fields,
+        vec!["date_text", "total_number", "text"],
+        "{found:?}"
+    );
+    assert!(
+        found[1].message.contains("应为总第246期"),
+        "{}",
+        found[1].message
+    );
+    assert!(found[2].message.contains("𪚥"));
+    // The JSON the UI receives names the place.
+    let json = serde_json::to_value(&found[0]).unwrap();
+    assert_eq!(json["place"]["section"], "brief");
+    assert_eq!(json["place"]["index"], 0);
+}
+
+#[test]
+fn export_paths_get_their_extension_and_safe_names() {
+    assert_eq!(
+        with_extension(&PathBuf::from("/tmp/a"), ExportKind::Pdf),
+        PathBuf::from("/tmp/a.pdf")
+    );
+    assert_eq!(
+        with_extension(&PathBuf::from("/tmp/a.PDF"), ExportKind::Pdf),
+        PathBuf::from("/tmp/a.PDF")
+    );
+    assert_eq!(
+        with_extension(&PathBuf::from("/tmp/a.pdf"), ExportKind::Docx),
+        PathBuf::from("/tmp/a.pdf.docx")
+    );
+    assert_eq!(
+        bulletin::desktop::safe_file_name("a/b:c?.pdf"),
+        "a_b_c_.pdf"
+    );
+}
+
+#[test]
+fn export_docx_writes_a_word_file_with_the_edits() {
+    let (dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["导出测试标题<b>".into()];
+    let out = d
+        .export(ExportKind::Docx, &issue, &dir.path().join("第4期"))
+        .unwrap();
+    assert_eq!(
+        out.path,
+        dir.path().join("第4期.docx").display().to_string()
+    );
+    assert!(out.bytes > 1000, "{}", out.bytes);
+    let file = std::fs::File::open(&out.path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("导出测试标题&lt;b&gt;"),
+        "headline not in document.xml"
+    );
+}
+
+#[test]
+fn export_into_a_missing_folder_says_so_in_chinese() {
+    let (dir, d) = desktop();
+    let issue = bulletin::demo::issue();
+    let e = d
+        .export(
+            ExportKind::Docx,
+            &issue,
+            &dir.path().join("no-such-dir").join("x.docx"),
+        )
+        .unwrap_err();
+    assert!(e.0.contains("no-such-dir") && e.0.contains("目录"), "{e}");
+}
+
+#[test]
+fn export_pdf_holds_the_edited_headline() {
+    let (dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
+    let out = d
+        .export(ExportKind::Pdf, &issue, &dir.path().join("issue.pdf"))
+        .unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", &out.path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-system-packages.sh)");
+    let text: String = String::from_utf8(text.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(text.contains("<imgsrc=xonerror=alert(1)>"), "{text}");
+    assert!(text.contains("省科协、北欧创新中心来温对接峰会筹备工作"));
+}
+
+#[test]
+fn a_character_no_font_has_is_refused_with_its_place() {
+    let (dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.briefs[0].text.push('𪚥');
+    let e = d
+        .export(ExportKind::Pdf, &issue, &dir.path().join("x.pdf"))
+        .unwrap_err();
+    assert!(e.0.contains("𪚥"), "{e}");
+    assert!(!dir.path().join("x.pdf").exists());
+}
+
+#[test]
+fn preview_draws_the_pages_the_pdf_has() {
+    let (_dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
+    let preview = d.preview(&issue).unwrap();
+    let fonts = d.fonts().unwrap();
+    let doc = bulletin::layout::layout(&issue, fonts).unwrap();
+    assert_eq!(preview.pages.len(), doc.pages.len());
+    assert!(preview.pages.len() >= 3, "{}", preview.pages.len());
+    for (p, page) in preview.pages.iter().zip(&doc.pages) {
+        assert!(p.svg.trim_start().starts_with("<svg") || p.svg.starts_with("<?xml"));
+        let lines: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(p.text, lines.join("\n"));
+        // Markup typed by the editor is escaped text in the SVG, never an element.
+        assert!(!p.svg.contains("<img"), "markup leaked into the SVG");
+    }
+    assert!(preview.pages[0].text.contains("温州科协信息"));
+    assert!(preview.pages[0]
+        .svg
+        .contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // A character no font has: the preview says what and where.
+    issue.briefs[0].text.push('𪚥');
+    let e = d.preview(&issue).unwrap_err();
+    assert!(e.0.contains("𪚥"), "{e}");
+}

@@ -1,0 +1,28 @@
+// Boots the app in the Tauri window: the archive first, then close handling and file drops.
+
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { api } from './api';
+import { App } from './app';
+import './style.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('#app missing from index.html');
+const app = new App(root, api);
+void app.start();
+
+// The shell asks before the window closes: write the last changes, then let it close.
+void listen('bulletin://close-requested', async () => {
+  try {
+    await app.flush();
+  } finally {
+    await api.closeWindow();
+  }
+});
+
+// Files dropped onto the window are imported.
+void getCurrentWebview().onDragDropEvent((event) => {
+  if (event.payload.type === 'drop' && event.payload.paths.length > 0) {
+    void app.importPaths(event.payload.paths);
+  }
+});
