@@ -18,9 +18,19 @@ bash scripts/docx-test-env.sh
 step "test tools (PyMuPDF for pdfcheck.py)"
 bash scripts/pdfcheck-env.sh
 
-step "format and lints"
+step "format and lints (engine)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 
+step "front end: types, ESLint, Prettier, vitest"
+(cd ui && npm ci --no-audit --no-fund && npm run check && npm run build)
+
+step "desktop app: lints and end-to-end test (real window under Xvfb, WebDriver)"
+cargo clippy --features app --bin bulletin-app -- -D warnings
+bash scripts/e2e.sh
+
 step "engine tests"
-cargo test --all-targets
+mkdir -p target
+cargo test --all-targets 2>&1 | tee target/engine-tests.log
+# One closing line for the whole engine suite.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "engine: %d passed, %d failed\n", p, f }' target/engine-tests.log
