@@ -24,6 +24,15 @@ if ! [ -s "$dest/FandolFang-Regular.otf" ]; then
     echo "Licence: GNU General Public License v3 or later, with the font exception (see below)."
     echo
     [ -n "$readme" ] && cat "$readme"
+    echo
+    echo "Font exception (GNU's standard font exception, under which Fandol is distributed):"
+    echo "As a special exception, if you create a document which uses this font, and embed this font or"
+    echo "unaltered portions of this font into the document, this font does not by itself cause the resulting"
+    echo "document to be covered by the GNU General Public License. This exception does not however invalidate"
+    echo "any other reasons why the document might be covered by the GNU General Public License."
+    echo
+    echo "----- GNU General Public License, version 3 -----"
+    cat /usr/share/common-licenses/GPL-3
   } > "$dest/LICENSE-Fandol.txt"
 fi
 
