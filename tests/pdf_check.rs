@@ -2,42 +2,13 @@
 //! of ../shared/tools/pdfcheck.py, on PyMuPDF in the venv that scripts/pdfcheck-env.sh makes).
 
 mod pdf_fixture;
-
-use std::path::Path;
-use std::process::Command;
+mod pdfcheck;
 
 use bulletin::fonts::FontBook;
 use bulletin::pdf::{self, PdfOptions};
 use pdf_fixture::*;
+use pdfcheck::pdfcheck;
 use serde_json::Value;
-
-/// The figures pdfcheck.py reports for `pdf`, compared against `source`.
-fn pdfcheck(pdf: &Path, source: &Path) -> Value {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let env = Command::new(root.join("scripts/pdfcheck-env.sh"))
-        .output()
-        .expect("scripts/pdfcheck-env.sh (needs python3-venv)");
-    assert!(
-        env.status.success(),
-        "{}",
-        String::from_utf8_lossy(&env.stderr)
-    );
-    let python = String::from_utf8(env.stdout).unwrap().trim().to_string();
-    let out = Command::new(python)
-        .arg(root.join("tests/tools/pdfcheck.py"))
-        .arg(pdf)
-        .arg("--source")
-        .arg(source)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn near(v: &Value, want: f64, tol: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() <= tol)

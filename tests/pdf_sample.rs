@@ -3,40 +3,14 @@
 
 #[path = "layout_common/mod.rs"]
 mod layout_common;
+mod pdfcheck;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use bulletin::page::{Document, Element};
 use bulletin::pdf::{self, PdfOptions};
+use pdfcheck::pdfcheck;
 use serde_json::{json, Value};
-
-fn pdfcheck(pdf: &Path, source: &Path) -> Value {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let env = Command::new(root.join("scripts/pdfcheck-env.sh"))
-        .output()
-        .expect("scripts/pdfcheck-env.sh (needs python3-venv)");
-    assert!(
-        env.status.success(),
-        "{}",
-        String::from_utf8_lossy(&env.stderr)
-    );
-    let python = String::from_utf8(env.stdout).unwrap().trim().to_string();
-    let out = Command::new(python)
-        .arg(root.join("tests/tools/pdfcheck.py"))
-        .arg(pdf)
-        .arg("--source")
-        .arg(source)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn sample() -> (tempfile::TempDir, Document, PathBuf) {
     let fonts = layout_common::fonts();
