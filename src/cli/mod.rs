@@ -168,6 +168,12 @@ enum Command {
         id: String,
         #[arg(long, value_name = "TEXT", help = "备注，例如送审对象")]
         note: Option<String>,
+        #[arg(
+            long,
+            value_name = "OUT",
+            help = "同时写出这次校样的 PDF（每页页眉处印「校样 第N次 日期」）"
+        )]
+        pdf: Option<PathBuf>,
     },
     /// Lists the proof rounds of an issue.
     #[command(about = "列出一期简报的各次校样", help_template = HELP_TEMPLATE)]
@@ -502,7 +508,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 say(format!("已写出：{}", path.display()))?;
             }
         }
-        Command::Proof { id, note } => proofing::proof(db, &id, note.as_deref())?,
+        Command::Proof { id, note, pdf } => {
+            proofing::proof(db, &id, note.as_deref(), pdf.as_deref())?
+        }
         Command::Proofs { id } => proofing::proofs(db, &id)?,
         Command::Diff { id, from, to } => proofing::diff(db, &id, from, to)?,
         Command::Lint { target, fix } => proofing::lint(db, &target, fix)?,

@@ -77,16 +77,26 @@ pub fn changed_lines(part: &PartDiff, colour: bool) -> Vec<String> {
 }
 
 /// `bulletin proof ID [--note]`.
-pub fn proof(db: Option<&Path>, id: &str, note: Option<&str>) -> Result<(), CliError> {
+pub fn proof(
+    db: Option<&Path>,
+    id: &str,
+    note: Option<&str>,
+    pdf: Option<&Path>,
+) -> Result<(), CliError> {
     let mut store = open_store(db)?;
     let id = store.resolve(id)?;
     let round = store.freeze_proof(id, note.unwrap_or_default())?;
+    let label = bulletin::proof::Stamp::of(&round).label();
     say(format!(
-        "已送审：{} 第{}次校样（{}）",
+        "已送审：{} 第{}次校样（{label}）",
         numbers(&round.issue),
         round.round,
-        bulletin::proof::Stamp::of(&round).label()
-    ))
+    ))?;
+    if let Some(path) = pdf {
+        bulletin::pdf::export_proof(&round.issue, &label, path)?;
+        say(format!("已写出：{}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// `bulletin proofs ID`.

@@ -14,6 +14,7 @@ pub mod grid;
 mod masthead;
 mod page_number;
 mod paginate;
+mod stamp;
 pub(crate) mod text;
 mod toc;
 
@@ -38,6 +39,8 @@ pub struct Options {
     pub latin_han_spacing: bool,
     /// 「（总第245期）」 on its own line under 「第4期」 rather than after it (§2 allows both).
     pub total_on_own_line: bool,
+    /// The proof stamp 「校样 第2次 2020-04-28」 for a proof's PDF; `None` for the final PDF.
+    pub stamp: Option<String>,
 }
 
 impl Default for Options {
@@ -49,6 +52,7 @@ impl Default for Options {
             bullet: '◆',
             latin_han_spacing: true,
             total_on_own_line: false,
+            stamp: None,
         }
     }
 }
@@ -99,7 +103,12 @@ pub fn layout_with(
     chunks.extend(briefs::chunks(&issue.briefs, &set));
     pages.flow(&chunks);
     closing::place(&issue.closing, &set, &mut pages);
-    let pages = pages.finish(|n| page_number::line(n, &set));
+    let mut pages = pages.finish(|n| page_number::line(n, &set));
+    if let Some(label) = options.stamp.as_deref().filter(|l| !l.trim().is_empty()) {
+        for page in &mut pages {
+            page.lines.insert(0, stamp::line(label, &set));
+        }
+    }
     let m = &issue.masthead;
     Ok(Document {
         meta: DocumentMeta {

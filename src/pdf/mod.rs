@@ -155,6 +155,18 @@ pub fn export_issue(issue: &crate::model::Issue, path: &Path) -> Result<(), PdfE
     write(&doc, fonts, &PdfOptions::default(), path)
 }
 
+/// Like `export_issue`, for a proof: every page carries the proof stamp `label`
+/// (「校样 第2次 2020-04-28」, from `proof::Stamp::label`) in its top margin.
+pub fn export_proof(issue: &crate::model::Issue, label: &str, path: &Path) -> Result<(), PdfError> {
+    let fonts = FontBook::global()?;
+    let options = crate::layout::Options {
+        stamp: Some(label.to_string()),
+        ..crate::layout::Options::default()
+    };
+    let doc = crate::layout::layout_with(issue, fonts, &options)?;
+    write(&doc, fonts, &PdfOptions::default(), path)
+}
+
 /// Every glyph each face must carry: original glyph id → its character (for ToUnicode).
 fn used_glyphs(
     doc: &Document,
