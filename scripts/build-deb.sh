@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/fetch-fonts.sh >/dev/null
-(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
-# tauri.conf.json's beforeBuildCommand builds the UI; `build.features` turns on the `app` feature.
+# The UI is built here (Tauri embeds ui/dist at compile time); `build.features` in tauri.conf.json
+# turns on the `app` feature.
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
 ui/node_modules/.bin/tauri build --bundles deb "$@"
 ls -l target/release/bundle/deb/*.deb
