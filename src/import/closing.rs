@@ -123,17 +123,7 @@ pub fn parse(lines: &[Line]) -> Closing {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: (*t).into(),
-            })
-            .collect()
-    }
+    use crate::import::lines::numbered as lines;
 
     #[test]
     fn rows_wraps_and_copies() {

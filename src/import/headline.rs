@@ -330,17 +330,7 @@ pub fn split_headline(raw_lines: &[&str], toc: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: (*t).into(),
-            })
-            .collect()
-    }
+    use crate::import::lines::numbered as lines;
 
     #[test]
     fn breaks_come_from_spaces_the_toc_lacks() {

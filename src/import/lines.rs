@@ -12,6 +12,19 @@ pub struct Line {
     pub text: String,
 }
 
+/// Lines numbered from 1, for unit tests of the parsers.
+#[cfg(test)]
+pub(crate) fn numbered(texts: &[&str]) -> Vec<Line> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: (*t).into(),
+        })
+        .collect()
+}
+
 impl Line {
     /// The line without spaces and with full-width forms folded (see `spacing::key`).
     pub fn key(&self) -> String {

@@ -252,17 +252,7 @@ fn parse_number(chars: &[char]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: (*t).into(),
-            })
-            .collect()
-    }
+    use crate::import::lines::numbered as lines;
 
     #[test]
     fn extracted_masthead() {
