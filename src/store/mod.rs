@@ -108,6 +108,22 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// (Re)writes an issue's rows in both search indexes (trigram and per-character) inside the
+/// caller's transaction; one place, so insert and save keep the indexes alike.
+fn write_search_text(tx: &rusqlite::Transaction<'_>, seq: i64, body: &str) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM issue_text WHERE rowid = ?1", [seq])?;
+    tx.execute(
+        "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
+        params![seq, body],
+    )?;
+    tx.execute("DELETE FROM issue_chars WHERE rowid = ?1", [seq])?;
+    tx.execute(
+        "INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)",
+        params![seq, text::char_tokens(body)],
+    )?;
+    Ok(())
+}
+
 fn status_text(status: Status) -> String {
     match serde_json::to_value(status) {
         Ok(serde_json::Value::String(s)) => s,
@@ -351,16 +367,7 @@ impl Store {
         )
         .map_err(sql)?;
         let seq = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
-            params![seq, body],
-        )
-        .map_err(sql)?;
-        tx.execute(
-            "INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)",
-            params![seq, text::char_tokens(&body)],
-        )
-        .map_err(sql)?;
+        write_search_text(&tx, seq, &body).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(id)
     }
@@ -405,20 +412,7 @@ impl Store {
         let Some(seq) = seq else {
             return Err(StoreError::NotFound(id.to_string()));
         };
-        tx.execute("DELETE FROM issue_text WHERE rowid = ?1", [seq])
-            .map_err(sql)?;
-        tx.execute(
-            "INSERT INTO issue_text (rowid, body) VALUES (?1, ?2)",
-            params![seq, body],
-        )
-        .map_err(sql)?;
-        tx.execute("DELETE FROM issue_chars WHERE rowid = ?1", [seq])
-            .map_err(sql)?;
-        tx.execute(
-            "INSERT INTO issue_chars (rowid, body) VALUES (?1, ?2)",
-            params![seq, text::char_tokens(&body)],
-        )
-        .map_err(sql)?;
+        write_search_text(&tx, seq, &body).map_err(sql)?;
         tx.commit().map_err(sql)
     }
 
