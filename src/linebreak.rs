@@ -90,7 +90,7 @@ const HALF_OPENING: &str = "([{";
 
 /// Whether `ch` is in a block of characters that take a full cell (Han, kana, Hangul, CJK
 /// symbols, full-width forms).
-fn is_wide(ch: char) -> bool {
+pub fn is_wide(ch: char) -> bool {
     matches!(ch as u32,
         0x1100..=0x115F
         | 0x2E80..=0x303E
