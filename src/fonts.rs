@@ -135,17 +135,17 @@ pub enum FontError {
 }
 
 struct LoadedFace {
-    data: Mmap,
-    index: u32,
+    data: &'static [u8],
+    /// Parsed once: parsing a CFF face's tables costs more than the lookups made on it.
+    parsed: ttf_parser::Face<'static>,
     units_per_em: f32,
     ascender: f32,
     descender: f32,
 }
 
 impl LoadedFace {
-    fn face(&self) -> ttf_parser::Face<'_> {
-        // Checked once in `FontBook::load`, so parsing again cannot fail.
-        ttf_parser::Face::parse(&self.data, self.index).expect("face parsed at load time")
+    fn face(&self) -> &ttf_parser::Face<'static> {
+        &self.parsed
     }
 }
 
@@ -196,12 +196,15 @@ impl FontBook {
                 source,
             })?;
             // SAFETY: the bundled font files are not modified while the program runs.
-            let data = unsafe { Mmap::map(&file) }.map_err(|source| FontError::Read {
+            let mmap = unsafe { Mmap::map(&file) }.map_err(|source| FontError::Read {
                 path: path.clone(),
                 source,
             })?;
+            // A font book lives as long as the process (one per process, or a few in tests), so
+            // its mappings are never unmapped: that lets each parsed face borrow its bytes.
+            let data: &'static [u8] = Box::leak(Box::new(mmap));
             let face =
-                ttf_parser::Face::parse(&data, id.face_index()).map_err(|e| FontError::Parse {
+                ttf_parser::Face::parse(data, id.face_index()).map_err(|e| FontError::Parse {
                     path: path.clone(),
                     message: e.to_string(),
                 })?;
@@ -211,7 +214,7 @@ impl FontBook {
                 face.descender() as f32,
             );
             faces.push(LoadedFace {
-                index: id.face_index(),
+                parsed: face,
                 units_per_em,
                 ascender,
                 descender,
@@ -243,7 +246,7 @@ impl FontBook {
 
     /// The raw bytes of a face's file (for embedding).
     pub fn bytes(&self, face: FaceId) -> &[u8] {
-        &self.loaded(face).data
+        self.loaded(face).data
     }
 
     /// The glyph id of `ch` in `face`, if the face has it (glyph 0, .notdef, counts as missing).
@@ -294,6 +297,13 @@ impl FontBook {
             .map(f32::from)
             .unwrap_or(lf.units_per_em);
         adv / lf.units_per_em
+    }
+
+    /// The face's bounding box (x min, y min, x max, y max) in em, from its head table.
+    pub fn bbox_em(&self, face: FaceId) -> [f32; 4] {
+        let lf = self.loaded(face);
+        let r = lf.face().global_bounding_box();
+        [r.x_min, r.y_min, r.x_max, r.y_max].map(|v| f32::from(v) / lf.units_per_em)
     }
 
     /// The face's ascender in em (positive, above the baseline).

@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+    Codepoint, Color, FontId, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
 };
 
 use super::subset::FaceSubset;
-use crate::fonts::{FaceId, FontBook};
+use crate::fonts::FaceId;
 use crate::page::{Page, Rgb};
 
 fn color(c: Rgb) -> Color {
@@ -30,11 +30,7 @@ fn point(x: f32, y: f32) -> LinePoint {
 
 /// The operations that draw `page`. Every glyph of `page` has a subset in `subsets` and a
 /// glyph id in `fonts` (checked by the caller).
-pub(super) fn page_ops(
-    page: &Page,
-    fonts: &FontBook,
-    subsets: &BTreeMap<FaceId, &FaceSubset>,
-) -> Vec<Op> {
+pub(super) fn page_ops(page: &Page, subsets: &BTreeMap<FaceId, &FaceSubset>) -> Vec<Op> {
     let h = page.height.0;
     let mut ops = Vec::new();
 
@@ -89,30 +85,43 @@ pub(super) fn page_ops(
             fill = Some(line.color);
         }
         let y = Pt(h - line.baseline.0);
-        for g in &line.glyphs {
-            let sub = subsets[&g.face];
-            if font != Some((g.face, line.size.0)) {
+        let size = line.size.0;
+        // One text object per run of a line in one face: a Tm at the run's first glyph, then
+        // one TJ whose kerns put every following glyph exactly at the x the layout gave it
+        // (its squeezing and spreading survive) while readers still see one line of text.
+        for run in line.glyphs.chunk_by(|a, b| a.face == b.face) {
+            let sub = subsets[&run[0].face];
+            if font != Some((sub.face, size)) {
                 ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(sub.id.clone()),
-                    size: Pt(line.size.0),
+                    font: PdfFontHandle::External(FontId(sub.resource.clone())),
+                    size: Pt(size),
                 });
-                font = Some((g.face, line.size.0));
+                font = Some((sub.face, size));
             }
-            let gid = fonts
-                .glyph_id(g.face, g.ch)
-                .expect("checked by pdf::used_glyphs");
-            // One absolute text matrix per glyph: printpdf folds a baseline's run of these
-            // into a single TJ whose kerns land each glyph exactly at its x, so the layout's
-            // squeezing and spreading survive and readers still see one line of text.
+            let x0 = run[0].x.0;
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(g.x.0), y),
+                matrix: TextMatrix::Translate(Pt(x0), y),
             });
+            // The pen, in thousandths of an em from x0, after each glyph and its kern.
+            let mut pen = 0.0f64;
+            let mut items = Vec::with_capacity(run.len());
+            for (i, g) in run.iter().enumerate() {
+                let (cid, width) = sub.chars[&g.ch];
+                pen += width as f64;
+                // A TJ number n moves the pen by −n/1000 em.
+                let kern = match run.get(i + 1) {
+                    Some(next) => {
+                        let target = f64::from(next.x.0 - x0) * 1000.0 / f64::from(size);
+                        let k = (pen - target) as f32;
+                        pen -= f64::from(k);
+                        k
+                    }
+                    None => 0.0,
+                };
+                items.push(Codepoint::with_cid(cid, kern, g.ch.to_string()));
+            }
             ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                    sub.gids[&gid],
-                    0.0,
-                    g.ch.to_string(),
-                )])],
+                items: vec![TextItem::GlyphIds(items)],
             });
         }
     }

@@ -6,14 +6,13 @@
 //! subset tags are hashes of the content.
 
 mod content;
+mod embed;
 mod subset;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use printpdf::{
-    OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, PrintpdfFontMeta, Pt, Rect,
-};
+use printpdf::{OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 
 use crate::fonts::{FaceId, FontBook};
 use crate::page::{Document, DocumentMeta};
@@ -84,18 +83,6 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
 
     let mut pdf = PdfDocument::new(&doc.meta.title);
     set_info(&mut pdf, &doc.meta);
-    for s in &subsets {
-        // Already a subset: printpdf embeds it as it is (subsetting it again would parse it
-        // twice more), under the tagged name `subset` gave it.
-        let meta = PrintpdfFontMeta {
-            requires_subsetting: false,
-            ..PrintpdfFontMeta::default()
-        };
-        pdf.resources
-            .fonts
-            .map
-            .insert(s.id.clone(), PdfFont::with_meta(s.font.clone(), meta));
-    }
     pdf.pages = doc
         .pages
         .iter()
@@ -103,7 +90,7 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
             let mut p = PdfPage::new(
                 printpdf::Mm(page.width.to_mm().0),
                 printpdf::Mm(page.height.to_mm().0),
-                content::page_ops(page, fonts, &by_face),
+                content::page_ops(page, &by_face),
             );
             // The exact size in points, not a mm round trip.
             let size = Rect::from_wh(Pt(page.width.0), Pt(page.height.0));
@@ -126,8 +113,17 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
         ]),
     );
     clean_info(&mut lo);
+    let font_objects: Vec<(String, lopdf::ObjectId)> = subsets
+        .iter()
+        .map(|s| {
+            let id = embed::add_font(&mut lo, fonts, s, &used[&s.face]);
+            (s.resource.clone(), id)
+        })
+        .collect();
+    embed::attach_to_pages(&mut lo, &font_objects);
     compress(&mut lo);
-    let mut out = Vec::new();
+    // Room for the whole file up front: growing a buffer of this size costs page faults.
+    let mut out = Vec::with_capacity(estimated_size(&lo));
     lo.save_to(&mut out)
         .expect("writing a PDF into memory cannot fail");
     Ok(out)
@@ -176,13 +172,17 @@ fn used_glyphs(
     for page in &doc.pages {
         for line in &page.lines {
             for g in &line.glyphs {
+                let face = used.entry(g.face).or_default();
+                if face.by_char.contains_key(&g.ch) {
+                    continue;
+                }
                 let gid = fonts.glyph_id(g.face, g.ch).ok_or(PdfError::MissingGlyph {
                     ch: g.ch,
                     code: g.ch as u32,
                     face: g.face.file_name(),
                     page: page.number,
                 })?;
-                used.entry(g.face).or_default().insert(gid, g.ch);
+                face.insert(gid, g.ch);
             }
         }
     }
@@ -210,11 +210,12 @@ fn set_info(pdf: &mut PdfDocument, meta: &DocumentMeta) {
     info.metadata_date = date;
 }
 
-/// Deflates every stream at zlib's default level. lopdf's own `compress` uses the best level,
-/// which on the font programs (most of the file) costs about twice the time for under 0.1 %
-/// smaller output.
+/// Deflates every stream not yet compressed, at zlib's default level. lopdf's own `compress`
+/// uses the best level, which costs about twice the time for under 0.1 % smaller output; and
+/// one encoder serves every stream, since setting one up (≈ 300 KB of tables, zeroed) cost
+/// more than compressing a page's content.
 fn compress(lo: &mut lopdf::Document) {
-    use std::io::Write as _;
+    let mut z = flate2::Compress::new(flate2::Compression::default(), true);
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -222,16 +223,37 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if z.write_all(&stream.content).is_err() {
-            continue;
-        }
-        let Ok(packed) = z.finish() else { continue };
-        if packed.len() + 19 < stream.content.len() {
+        z.reset();
+        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let done = loop {
+            match z.compress_vec(
+                &stream.content[z.total_in() as usize..],
+                &mut packed,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => break true,
+                Ok(_) => packed.reserve(packed.capacity().max(64)),
+                Err(_) => break false,
+            }
+        };
+        if done && packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
     }
+}
+
+/// The streams' bytes plus room for the objects around them.
+fn estimated_size(lo: &lopdf::Document) -> usize {
+    let streams: usize = lo
+        .objects
+        .values()
+        .filter_map(|o| match o {
+            lopdf::Object::Stream(s) => Some(s.content.len()),
+            _ => None,
+        })
+        .sum();
+    streams + 200 * lo.objects.len() + 4096
 }
 
 /// printpdf writes every Info key, empty or not; an empty `GTS_PDFXVersion` makes readers
@@ -260,14 +282,51 @@ fn clean_info(lo: &mut lopdf::Document) {
     }
 }
 
-/// The trailer /ID: 16 bytes hashed from everything the document shows.
+/// The trailer /ID: 16 bytes hashed from everything the document shows (its properties, and
+/// every glyph, rule and frame with its place, size and colour).
 fn document_id(doc: &Document) -> [u8; 16] {
-    let json = serde_json::to_vec(doc).expect("a page::Document always serialises");
     let mut a = Fnv::new();
-    a.write(&json);
     let mut b = Fnv::new();
     b.write(b"bulletin-pdf-id");
-    b.write(&json);
+    let mut both = |bytes: &[u8]| {
+        a.write(bytes);
+        b.write(bytes);
+    };
+    let meta = &doc.meta;
+    for text in [&meta.title, &meta.author] {
+        both(text.as_bytes());
+        both(&[0]);
+    }
+    both(meta.date.to_string().as_bytes());
+    let pt = |p: crate::units::Pt| p.0.to_bits().to_le_bytes();
+    let rgb = |c: crate::page::Rgb| [c.r, c.g, c.b];
+    for page in &doc.pages {
+        both(&page.number.to_le_bytes());
+        both(&pt(page.width));
+        both(&pt(page.height));
+        for line in &page.lines {
+            both(&pt(line.size));
+            both(&pt(line.baseline));
+            both(&rgb(line.color));
+            for g in &line.glyphs {
+                both(&(g.ch as u32).to_le_bytes());
+                both(g.face.file_name().as_bytes());
+                both(&pt(g.x));
+            }
+        }
+        for r in &page.rules {
+            for v in [r.x0, r.x1, r.y, r.thickness] {
+                both(&pt(v));
+            }
+            both(&rgb(r.color));
+        }
+        for f in &page.frames {
+            for v in [f.x, f.y, f.width, f.height, f.thickness] {
+                both(&pt(v));
+            }
+            both(&rgb(f.color));
+        }
+    }
     let mut id = [0u8; 16];
     id[..8].copy_from_slice(&a.finish().to_be_bytes());
     id[8..].copy_from_slice(&b.finish().to_be_bytes());
