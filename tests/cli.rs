@@ -400,3 +400,44 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(out.status.success(), "{:?} {stderr}", out.status);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn publish_archives_pdf_pdfa_docx_and_json_and_verify_notices_a_lost_file() {
+    let env = Env::new();
+    let id = env.import("245.json", ISSUE_245);
+    let root = env.dir.path().join("归档");
+    env.ok(&["publish", &id, "--archive", root.to_str().unwrap()]);
+    let dir = root.join("2020/第4期（总第245期）");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let title = "温州科协信息 2020年第4期（总第245期）";
+    let mut want = vec![
+        format!("{title}.docx"),
+        format!("{title}.json"),
+        format!("{title}.pdf"),
+        format!("{title}（PDFA）.pdf"),
+    ];
+    want.sort();
+    assert_eq!(names, want);
+    // The PDF/A copy says so in its XMP, as poppler reads it; the final PDF does not.
+    let meta = |name: &str| {
+        let out = Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(dir.join(name))
+            .output()
+            .expect("pdfinfo (poppler-utils)");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(meta(&format!("{title}（PDFA）.pdf")).contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(!meta(&format!("{title}.pdf")).contains("pdfaid"));
+    assert!(env.ok(&["verify"]).contains("4 个归档文件"));
+
+    fs::remove_file(dir.join(format!("{title}（PDFA）.pdf"))).unwrap();
+    let out = env.run(&["verify"]);
+    assert!(!out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("（PDFA）.pdf：文件不见了"), "{stdout}");
+}

@@ -346,13 +346,6 @@ fn a_character_without_a_glyph_is_an_error_that_names_it() {
 }
 
 #[test]
-fn archival_output_is_refused_until_it_is_real() {
-    let f = fonts();
-    let err = pdf::render(&document(f), f, &PdfOptions { archival: true }).unwrap_err();
-    assert!(matches!(err, PdfError::ArchivalNotSupported));
-}
-
-#[test]
 fn writing_into_a_missing_directory_fails_cleanly() {
     let f = fonts();
     let dir = tempfile::tempdir().unwrap();

@@ -224,16 +224,20 @@ fn report(issue: &Issue, findings: &[Finding]) -> Result<(), CliError> {
     })
 }
 
-/// The formats archived when an issue is published: the final PDF, the DOCX and the JSON
-/// interchange form. (The PDF/A-2b copy joins when the PDF backend can write it.)
+/// The formats archived when an issue is published: the final PDF, its PDF/A-2b copy, the
+/// DOCX and the JSON interchange form.
 fn exporters() -> Vec<Exporter> {
-    vec![
-        Exporter::new(".pdf", |issue| {
+    let pdf = |archival: bool| {
+        move |issue: &bulletin::model::Issue| {
             let fonts = bulletin::fonts::FontBook::global().map_err(|e| e.to_string())?;
             let doc = bulletin::layout::layout(issue, fonts).map_err(|e| e.to_string())?;
-            bulletin::pdf::render(&doc, fonts, &bulletin::pdf::PdfOptions::default())
+            bulletin::pdf::render(&doc, fonts, &bulletin::pdf::PdfOptions { archival })
                 .map_err(|e| e.to_string())
-        }),
+        }
+    };
+    vec![
+        Exporter::new(".pdf", pdf(false)),
+        Exporter::new("（PDFA）.pdf", pdf(true)),
         Exporter::new(".docx", |issue| {
             bulletin::docx::render(issue).map_err(|e| e.to_string())
         }),
