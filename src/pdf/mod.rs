@@ -7,6 +7,7 @@
 
 mod archival;
 mod content;
+mod deflate;
 mod embed;
 mod subset;
 
