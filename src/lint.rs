@@ -371,7 +371,15 @@ fn check_text(place: Place, text: &str, out: &mut Vec<Finding>) {
                 .count();
             let next = chars.get(i + run);
             let starts_run = i == 0 || (chars[i - 1] != ' ' && chars[i - 1] != '\u{3000}');
-            if starts_run && prev.is_some_and(|&p| is_han(p)) && next.is_some_and(|&x| is_han(x)) {
+            // In a headline one space between clauses is the convention (spec §3: 「…大会召开
+            // 市科协获多项表彰」), not a stray one.
+            let clause_space =
+                run == 1 && matches!(place, Place::Headline { .. } | Place::TocText { .. });
+            if starts_run
+                && !clause_space
+                && prev.is_some_and(|&p| is_han(p))
+                && next.is_some_and(|&x| is_han(x))
+            {
                 push(
                     out,
                     Rule::SpaceBetweenHan,
@@ -783,6 +791,28 @@ mod tests {
         ));
         assert_eq!(issue.articles[0].byline.as_deref(), Some("夏细绸"));
         assert_eq!(issue.articles[0].byline_parens, Parens::FULL);
+    }
+
+    #[test]
+    fn a_clause_space_in_a_headline_is_no_finding() {
+        let mut issue = issue_with(&["正文。"]);
+        issue.articles[0].headline = vec!["温州市激扬温州人精神大会召开 市科协获多项表彰".into()];
+        issue.articles[0].toc_text = Some("大会召开\u{3000}市科协获表彰".into());
+        assert!(check(&issue, None).is_empty());
+        // Two spaces are one too many, and in body text any space between Han characters is.
+        issue.articles[0].headline = vec!["大会召开  市科协获多项表彰".into()];
+        issue.articles[0].blocks[0].text = "大会召开 市科协获表彰。".into();
+        let found: Vec<String> = check(&issue, None)
+            .iter()
+            .map(|f| format!("{:?} {}", f.rule, f.place.label()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "SpaceBetweenHan 第1篇文章 标题第1行",
+                "SpaceBetweenHan 第1篇文章 第1段"
+            ]
+        );
     }
 
     #[test]

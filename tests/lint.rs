@@ -280,6 +280,10 @@ fn the_sample_issue_has_the_mixed_brackets_around_xia_xichou() {
     assert_eq!(b.source.as_deref(), Some("夏细绸"));
     assert!(b.source_parens.is_full());
     assert!(b.paragraph_text().ends_with("一行参观交流。（夏细绸）"));
+    // The headlines' clause spaces (「…大会召开 市科协获多项表彰」) are no stray spaces: kept.
+    for (a, fixed) in issue.articles.iter().zip(&fixed.articles) {
+        assert_eq!(a.headline, fixed.headline);
+    }
     assert!(
         bulletin::lint::check(&fixed, None).is_empty(),
         "{:#?}",
