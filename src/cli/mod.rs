@@ -21,6 +21,10 @@ use clap::{ArgAction, Parser, Subcommand};
 pub use error::{usage_message, CliError};
 use outputs::Outputs;
 
+/// How many hits `search` lists with their sentences: the text of every hit of a common word
+/// over a thousand issues takes ten times as long as a page of them (README, search speed).
+const SEARCH_PAGE: usize = 50;
+
 const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}";
 
 /// Command-line arguments.
@@ -493,11 +497,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Search { words } => {
             let store = open_store(db)?;
             let query = words.join(" ");
-            let hits = store.search(&query)?;
-            if hits.is_empty() {
+            let page = store.search_page(&query, SEARCH_PAGE)?;
+            if page.hits.is_empty() {
                 say(format!("没有找到包含「{query}」的简报。"))?;
             }
-            for h in hits {
+            if page.total > page.hits.len() {
+                note(format!(
+                    "共有 {} 期包含「{query}」，下面列出最新的 {} 期；请多加词语缩小范围。",
+                    page.total,
+                    page.hits.len()
+                ));
+            }
+            for h in page.hits {
                 let s = &h.summary;
                 let mut snippet = h.snippet.clone();
                 // Back to front, so earlier ranges stay valid.
