@@ -50,6 +50,10 @@ pub struct ContentsEntry {
     pub text: String,
     /// The volume page (1-based, as printed) where its headline is.
     pub page: u32,
+    /// Where the text may break when it needs more than one line: the headline's lines as the
+    /// editor broke them (§4), or the one TOC text.
+    #[serde(skip)]
+    pub(crate) parts: Vec<String>,
 }
 
 /// One issue in the contents.
@@ -175,8 +179,13 @@ fn contents(issues: &[Issue], laid: &[Document], first_page: u32) -> Vec<Content
             if text.is_empty() {
                 continue;
             }
+            let parts = match &article.toc_text {
+                Some(t) if !t.trim().is_empty() => vec![text.clone()],
+                _ => article.headline.clone(),
+            };
             entries.push(ContentsEntry {
                 text,
+                parts,
                 // An article without a headline has no page of its own to name: its issue's.
                 page: page + at.unwrap_or(0),
             });
@@ -185,6 +194,7 @@ fn contents(issues: &[Issue], laid: &[Document], first_page: u32) -> Vec<Content
             entries.push(ContentsEntry {
                 text: BRIEFS_ENTRY.into(),
                 page: page + at,
+                parts: vec![BRIEFS_ENTRY.into()],
             });
         }
         let m = &issue.masthead;
@@ -371,15 +381,8 @@ fn contents_pages_of(contents: &[ContentsIssue], set: &Setter) -> Vec<Page> {
             keep_with_next: 1,
             ..Chunk::default()
         });
-        let mut params = set.params(
-            size,
-            grid::MEASURE - ENTRY_INDENT - NUMBER_COLUMN,
-            grid::TRACKING,
-        );
-        // Ragged right: a justified line would open a headline's clause space wide.
-        params.justify = false;
         for entry in &issue.entries {
-            let lines = set.lines(&entry.text, FontRole::Kai, size, &params);
+            let lines = entry_lines(entry, set);
             let n = lines.len();
             let rows = lines
                 .into_iter()
@@ -409,6 +412,60 @@ fn contents_pages_of(contents: &[ContentsIssue], set: &Setter) -> Vec<Page> {
     out
 }
 
+/// The lines of a contents entry in 楷体 3号 (§3), ragged right (a justified line would open a
+/// headline's clause space wide): one when it fits; else broken where the editor broke the
+/// headline and at its clause spaces, packing as many pieces on a line as fit (as headlines
+/// are, §4: words kept whole); a piece too long for a line wraps.
+fn entry_lines(entry: &ContentsEntry, set: &Setter) -> Vec<SetLine> {
+    let size = grid::BODY_SIZE;
+    let measure = grid::MEASURE - ENTRY_INDENT - NUMBER_COLUMN;
+    let line = |t: &str| set.line(t, FontRole::Kai, size, grid::TRACKING);
+    let fits = |t: &str| line(t).right <= measure + 0.01;
+    if fits(&entry.text) {
+        return vec![line(&entry.text)];
+    }
+    let mut params = set.params(size, measure, grid::TRACKING);
+    params.justify = false;
+    // Pieces with what joins each to the one before: nothing across the editor's line break
+    // (the contents show a headline on one line, §3), the clause space inside a line.
+    let mut pieces: Vec<(&str, &str)> = Vec::new();
+    for part in &entry.parts {
+        for (k, seg) in part
+            .split([' ', '\u{3000}'])
+            .filter(|s| !s.is_empty())
+            .enumerate()
+        {
+            pieces.push((if k == 0 { "" } else { " " }, seg));
+        }
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (join, piece) in pieces {
+        let joined = if current.is_empty() {
+            piece.to_string()
+        } else {
+            format!("{current}{join}{piece}")
+        };
+        if fits(&joined) {
+            current = joined;
+            continue;
+        }
+        if !current.is_empty() {
+            out.push(line(&current));
+        }
+        if fits(piece) {
+            current = piece.to_string();
+        } else {
+            out.extend(set.lines(piece, FontRole::Kai, size, &params));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        out.push(line(&current));
+    }
+    out
+}
+
 /// A contents row: `line`, a leader, and page number `page` ending at the text block's right
 /// edge (half-width digits in the line's own face, as page numbers are, §7).
 fn numbered_row(element: Element, role: FontRole, line: SetLine, page: u32, set: &Setter) -> Row {
@@ -425,7 +482,7 @@ fn numbered_row(element: Element, role: FontRole, line: SetLine, page: u32, set:
         .resolve(role, LEADER)
         .unwrap_or(FaceId::NotoSerifSc);
     let dot = set.faces.advance_em(face, LEADER) * size;
-    let mut k = ((line.right - grid::LEFT) / grid::CHAR - 1e-3)
+    let mut k = ((line.right + gap - grid::LEFT) / grid::CHAR - 1e-3)
         .ceil()
         .max(0.0) as u32;
     loop {
