@@ -533,4 +533,86 @@ mod tests {
         // The leader is one grid cell wide, like the characters it stands among (§1).
         assert!((faces.advance_em(FontRole::Kai.face(), LEADER) - 1.0).abs() < 1e-3);
     }
+
+    fn sample() -> Issue {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/issue-2020-04-245.txt");
+        crate::import::read_path(&path).expect("the sample")
+    }
+
+    fn right_edge(line: &crate::page::TextLine, faces: &Faces) -> f32 {
+        let g = line.glyphs.last().expect("a glyph");
+        g.x.0 + faces.advance_em(g.face, g.ch) * line.size.0
+    }
+
+    #[test]
+    fn contents_sit_on_the_grid_with_numbers_at_the_right_edge() {
+        let book = FontBook::global().expect("fonts in assets/fonts");
+        let faces = Faces::new(book);
+        let mut a = sample();
+        // A shorter TOC text names the article in the contents too; an article without a
+        // headline has no entry.
+        a.articles[1].toc_text = Some("北欧创新中心来温".into());
+        a.articles[4].headline.clear();
+        let mut b = sample();
+        b.masthead.number = crate::model::IssueNumber::new(5).unwrap();
+        b.masthead.total_number = crate::model::TotalNumber::new(246).unwrap();
+        let v = layout_volume(2020, &[a.clone(), b], book).expect("layout");
+        let own = super::super::layout(&a, book).unwrap().pages.len() as u32;
+
+        let texts: Vec<&str> = v.contents[0]
+            .entries
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!(texts[1], "北欧创新中心来温");
+        assert_eq!(texts[5], BRIEFS_ENTRY);
+        assert_eq!(v.contents[0].first_page, 2 + v.contents_pages);
+        assert_eq!(v.contents[1].first_page, 2 + v.contents_pages + own);
+        let pages = &v.document.pages;
+        assert_eq!(pages.len() as u32, 1 + v.contents_pages + 2 * own);
+
+        for (i, page) in pages.iter().enumerate() {
+            let n = i as u32 + 1;
+            assert_eq!(page.number, n);
+            let numbers: Vec<String> = page
+                .lines
+                .iter()
+                .filter(|l| l.element == Element::PageNumber)
+                .map(|l| l.text())
+                .collect();
+            let want = if n == 1 {
+                vec![]
+            } else {
+                vec![format!("— {n} —")]
+            };
+            assert_eq!(numbers, want, "page {n}");
+        }
+        for page in &pages[1..=v.contents_pages as usize] {
+            for line in page
+                .lines
+                .iter()
+                .filter(|l| l.element != Element::PageNumber)
+            {
+                // On a grid line (§1).
+                let on_grid = (0..grid::LINES)
+                    .any(|c| (grid::baseline(c, 1, line.size.0) - line.baseline.0).abs() < 0.01);
+                assert!(on_grid, "{} at {}", line.text(), line.baseline.0);
+                if !line.text().contains(LEADER) {
+                    continue;
+                }
+                // The number ends on the text block's right edge; the leader clears the text.
+                assert!(
+                    (right_edge(line, &faces) - grid::RIGHT).abs() < 0.01,
+                    "{}",
+                    line.text()
+                );
+                let first_dot = line.glyphs.iter().position(|g| g.ch == LEADER).unwrap();
+                let before = &line.glyphs[first_dot - 1];
+                let end = before.x.0 + faces.advance_em(before.face, before.ch) * line.size.0;
+                assert!(line.glyphs[first_dot].x.0 >= end + grid::CHAR / 4.0 - 0.01);
+            }
+        }
+    }
 }
