@@ -82,6 +82,21 @@ pub struct Volume {
     pub contents_pages: u32,
 }
 
+impl Volume {
+    /// The bookmarks a PDF reader would show (title, 1-based page): 目录, then each issue. The
+    /// PDF backend does not write an outline yet (printpdf's `add_bookmark` could).
+    pub fn bookmarks(&self) -> Vec<(String, u32)> {
+        let mut out = vec![(CONTENTS_HEADING.to_string(), 2)];
+        out.extend(self.contents.iter().map(|i| {
+            (
+                format!("{}\u{3000}{}", i.label, crate::model::chinese_date(i.date)),
+                i.first_page,
+            )
+        }));
+        out
+    }
+}
+
 /// Why a volume cannot be laid out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VolumeLayoutError {
@@ -570,6 +585,10 @@ mod tests {
         assert_eq!(texts[5], BRIEFS_ENTRY);
         assert_eq!(v.contents[0].first_page, 2 + v.contents_pages);
         assert_eq!(v.contents[1].first_page, 2 + v.contents_pages + own);
+        let marks = v.bookmarks();
+        assert_eq!(marks.len(), 3);
+        assert_eq!(marks[2].0, "第5期（总第246期）\u{3000}2020年4月30日");
+        assert_eq!(marks[2].1, v.contents[1].first_page);
         let pages = &v.document.pages;
         assert_eq!(pages.len() as u32, 1 + v.contents_pages + 2 * own);
 
