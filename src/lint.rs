@@ -247,9 +247,12 @@ fn text_mut<'a>(issue: &'a mut Issue, place: &Place) -> Option<&'a mut String> {
     }
 }
 
+/// Characters an excerpt shows on each side of a finding.
+const EXCERPT_SIDE: usize = 6;
+
 fn excerpt(chars: &[char], at: usize) -> String {
-    let from = at.saturating_sub(6);
-    let to = (at + 6).min(chars.len());
+    let from = at.saturating_sub(EXCERPT_SIDE);
+    let to = (at + EXCERPT_SIDE).min(chars.len());
     chars[from..to].iter().collect()
 }
 
@@ -257,7 +260,18 @@ fn excerpt(chars: &[char], at: usize) -> String {
 pub fn check(issue: &Issue, previous: Option<&Masthead>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (place, text) in texts(issue) {
+        let from = out.len();
         check_text(place, &text, &mut out);
+        // A finding near the start of a brief's text shows the date before it, as printed:
+        // 「4月27日,市科协赴乐」 says which brief better than 「,市科协赴乐」.
+        if let Place::BriefText { brief } = place {
+            let lead = issue.briefs[brief].lead();
+            for f in &mut out[from..] {
+                if f.start < EXCERPT_SIDE {
+                    f.excerpt.insert_str(0, &lead);
+                }
+            }
+        }
     }
     if let Some(prev) = previous {
         let want = prev.total_number.get() + 1;
@@ -853,6 +867,8 @@ mod tests {
             ]
         );
         assert!(found[1].message.contains("应为总第244期"));
+        // The date before the text, as printed, says which brief it is.
+        assert_eq!(found[0].excerpt, "4月27日,赴乐清。");
         let prev = Masthead {
             total_number: TotalNumber::new(244).unwrap(),
             ..issue.masthead.clone()

@@ -277,8 +277,9 @@ pub struct Brief {
 }
 
 impl Brief {
-    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
-    pub fn paragraph_text(&self) -> String {
+    /// What the paragraph shows before `text`: the date and the 「，」 after it, unless `text`
+    /// starts with a separator of its own (「4月27日」 before 「,市科协…」).
+    pub fn lead(&self) -> String {
         let mut s = String::new();
         let date = self.date_text.trim();
         if !date.is_empty() {
@@ -287,6 +288,12 @@ impl Brief {
                 s.push('，');
             }
         }
+        s
+    }
+
+    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
+    pub fn paragraph_text(&self) -> String {
+        let mut s = self.lead();
         s.push_str(&self.text);
         if let Some(src) = self
             .source
