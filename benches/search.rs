@@ -148,6 +148,7 @@ fn issue(r: &mut Rng, i: u32) -> Issue {
                 })
                 .collect(),
             byline: Some(r.pick(PEOPLE).into()),
+            byline_parens: Default::default(),
         })
         .collect();
     let briefs = (0..6)
@@ -155,6 +156,7 @@ fn issue(r: &mut Rng, i: u32) -> Issue {
             date_text: format!("{}月{}日", month, 1 + r.below(28)),
             text: format!("{}{}。", r.pick(WHO), r.pick(DID)),
             source: Some(r.pick(PEOPLE).into()),
+            source_parens: Default::default(),
         })
         .collect();
     Issue {

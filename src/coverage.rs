@@ -122,6 +122,7 @@ mod tests {
                     toc_text: None,
                     blocks: vec![Block::paragraph("校长李校堃。")],
                     byline: None,
+                    byline_parens: Default::default(),
                 },
                 Article {
                     headline: vec!["标题".into(), "第二行𪚥".into()],
@@ -131,12 +132,14 @@ mod tests {
                         Block::paragraph("𪚥字和𪚥字，还有𠀋。"),
                     ],
                     byline: Some("叶贤挺".into()),
+                    byline_parens: Default::default(),
                 },
             ],
             briefs: vec![Brief {
                 date_text: "4月7日".into(),
                 text: "𪚥".into(),
                 source: None,
+                source_parens: Default::default(),
             }],
             closing: Closing::default(),
             status: Status::Draft,

@@ -145,11 +145,13 @@ mod tests {
             toc_text: None,
             blocks: vec![Block::paragraph("正文。")],
             byline: None,
+            byline_parens: Default::default(),
         });
         new.briefs.push(Brief {
             date_text: "5月1日".into(),
             text: "开会。".into(),
             source: None,
+            source_parens: Default::default(),
         });
         let d = diff_issues(&old, &new);
         let parts: Vec<&str> = d.iter().map(|p| p.part.as_str()).collect();

@@ -25,3 +25,4 @@ pub mod proof;
 pub mod store;
 pub mod svg;
 pub mod units;
+pub mod volume;

@@ -1,9 +1,11 @@
 //! 校对助手: punctuation and form checks over all text of an issue, each finding with its place
 //! and, where one is certain, a proposed fix that can be applied alone or all at once.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::model::{Issue, Masthead};
+use crate::model::{Issue, Masthead, Parens};
 
 /// Where in an issue a text lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -156,11 +158,13 @@ fn is_cjk_context(c: char) -> bool {
         || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…')
 }
 
-/// Every text of the issue with its place, in reading order.
-pub fn texts(issue: &Issue) -> Vec<(Place, &str)> {
-    let mut out: Vec<(Place, &str)> = vec![
-        (Place::MastheadName, &issue.masthead.name),
-        (Place::MastheadEditor, &issue.masthead.editor),
+/// Every text of the issue with its place, in reading order. A byline and a brief's source are
+/// checked as printed, in their parentheses as written (「（夏细绸)」): offsets of findings there
+/// count from the opening parenthesis.
+pub fn texts(issue: &Issue) -> Vec<(Place, Cow<'_, str>)> {
+    let mut out: Vec<(Place, Cow<'_, str>)> = vec![
+        (Place::MastheadName, issue.masthead.name.as_str().into()),
+        (Place::MastheadEditor, issue.masthead.editor.as_str().into()),
     ];
     for (a, art) in issue.articles.iter().enumerate() {
         for (l, line) in art.headline.iter().enumerate() {
@@ -169,11 +173,11 @@ pub fn texts(issue: &Issue) -> Vec<(Place, &str)> {
                     article: a,
                     line: l,
                 },
-                line,
+                line.as_str().into(),
             ));
         }
         if let Some(t) = &art.toc_text {
-            out.push((Place::TocText { article: a }, t));
+            out.push((Place::TocText { article: a }, t.as_str().into()));
         }
         for (b, block) in art.blocks.iter().enumerate() {
             out.push((
@@ -181,21 +185,48 @@ pub fn texts(issue: &Issue) -> Vec<(Place, &str)> {
                     article: a,
                     block: b,
                 },
-                &block.text,
+                block.text.as_str().into(),
             ));
         }
         if let Some(t) = &art.byline {
-            out.push((Place::Byline { article: a }, t));
+            out.push((
+                Place::Byline { article: a },
+                art.byline_parens.wrap(t).into(),
+            ));
         }
     }
     for (b, brief) in issue.briefs.iter().enumerate() {
-        out.push((Place::BriefDate { brief: b }, &brief.date_text));
-        out.push((Place::BriefText { brief: b }, &brief.text));
+        out.push((
+            Place::BriefDate { brief: b },
+            brief.date_text.as_str().into(),
+        ));
+        out.push((Place::BriefText { brief: b }, brief.text.as_str().into()));
         if let Some(s) = &brief.source {
-            out.push((Place::BriefSource { brief: b }, s));
+            out.push((
+                Place::BriefSource { brief: b },
+                brief.source_parens.wrap(s).into(),
+            ));
         }
     }
     out
+}
+
+/// The name and parentheses of the byline or source at `place`, if it is one.
+fn byline_mut<'a>(
+    issue: &'a mut Issue,
+    place: &Place,
+) -> Option<(&'a mut Option<String>, &'a mut Parens)> {
+    match *place {
+        Place::Byline { article } => {
+            let a = issue.articles.get_mut(article)?;
+            Some((&mut a.byline, &mut a.byline_parens))
+        }
+        Place::BriefSource { brief } => {
+            let b = issue.briefs.get_mut(brief)?;
+            Some((&mut b.source, &mut b.source_parens))
+        }
+        _ => None,
+    }
 }
 
 fn text_mut<'a>(issue: &'a mut Issue, place: &Place) -> Option<&'a mut String> {
@@ -210,16 +241,18 @@ fn text_mut<'a>(issue: &'a mut Issue, place: &Place) -> Option<&'a mut String> {
         Place::Block { article, block } => {
             Some(&mut issue.articles.get_mut(article)?.blocks.get_mut(block)?.text)
         }
-        Place::Byline { article } => issue.articles.get_mut(article)?.byline.as_mut(),
+        Place::Byline { .. } | Place::BriefSource { .. } => None,
         Place::BriefDate { brief } => Some(&mut issue.briefs.get_mut(brief)?.date_text),
         Place::BriefText { brief } => Some(&mut issue.briefs.get_mut(brief)?.text),
-        Place::BriefSource { brief } => issue.briefs.get_mut(brief)?.source.as_mut(),
     }
 }
 
+/// Characters an excerpt shows on each side of a finding.
+const EXCERPT_SIDE: usize = 6;
+
 fn excerpt(chars: &[char], at: usize) -> String {
-    let from = at.saturating_sub(6);
-    let to = (at + 6).min(chars.len());
+    let from = at.saturating_sub(EXCERPT_SIDE);
+    let to = (at + EXCERPT_SIDE).min(chars.len());
     chars[from..to].iter().collect()
 }
 
@@ -227,7 +260,18 @@ fn excerpt(chars: &[char], at: usize) -> String {
 pub fn check(issue: &Issue, previous: Option<&Masthead>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (place, text) in texts(issue) {
-        check_text(place, text, &mut out);
+        let from = out.len();
+        check_text(place, &text, &mut out);
+        // A finding near the start of a brief's text shows the date before it, as printed:
+        // 「4月27日,市科协赴乐」 says which brief better than 「,市科协赴乐」.
+        if let Place::BriefText { brief } = place {
+            let lead = issue.briefs[brief].lead();
+            for f in &mut out[from..] {
+                if f.start < EXCERPT_SIDE {
+                    f.excerpt.insert_str(0, &lead);
+                }
+            }
+        }
     }
     if let Some(prev) = previous {
         let want = prev.total_number.get() + 1;
@@ -341,7 +385,15 @@ fn check_text(place: Place, text: &str, out: &mut Vec<Finding>) {
                 .count();
             let next = chars.get(i + run);
             let starts_run = i == 0 || (chars[i - 1] != ' ' && chars[i - 1] != '\u{3000}');
-            if starts_run && prev.is_some_and(|&p| is_han(p)) && next.is_some_and(|&x| is_han(x)) {
+            // In a headline one space between clauses is the convention (spec §3: 「…大会召开
+            // 市科协获多项表彰」), not a stray one.
+            let clause_space =
+                run == 1 && matches!(place, Place::Headline { .. } | Place::TocText { .. });
+            if starts_run
+                && !clause_space
+                && prev.is_some_and(|&p| is_han(p))
+                && next.is_some_and(|&x| is_han(x))
+            {
                 push(
                     out,
                     Rule::SpaceBetweenHan,
@@ -509,17 +561,47 @@ fn check_dates(place: Place, chars: &[char], out: &mut Vec<Finding>) {
     }
 }
 
+/// `text` with `fix` applied; `None` when it no longer reaches that far.
+fn fixed(text: &str, fix: &Fix) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    if fix.start + fix.len > chars.len() {
+        return None;
+    }
+    chars.splice(fix.start..fix.start + fix.len, fix.with.chars());
+    Some(chars.into_iter().collect())
+}
+
 /// Applies one fix to the text at `place`; false when the text changed since the check.
 pub fn apply(issue: &mut Issue, place: &Place, fix: &Fix) -> bool {
+    // A byline is checked as printed, 「（夏细绸)」: fix that, then keep the name and the
+    // parentheses apart again (a fixed pair is the canonical full-width one).
+    if let Some((name, parens)) = byline_mut(issue, place) {
+        let Some(current) = name.as_deref() else {
+            return false;
+        };
+        let Some(new) = fixed(&parens.wrap(current), fix) else {
+            return false;
+        };
+        match Parens::split(&new) {
+            Some((p, inner)) => {
+                *name = Some(inner.to_string());
+                *parens = p;
+            }
+            // No fix removes a parenthesis; were one to, the text is the name, printed in （）.
+            None => {
+                *name = Some(new);
+                *parens = Parens::FULL;
+            }
+        }
+        return true;
+    }
     let Some(text) = text_mut(issue, place) else {
         return false;
     };
-    let mut chars: Vec<char> = text.chars().collect();
-    if fix.start + fix.len > chars.len() {
+    let Some(new) = fixed(text, fix) else {
         return false;
-    }
-    chars.splice(fix.start..fix.start + fix.len, fix.with.chars());
-    *text = chars.into_iter().collect();
+    };
+    *text = new;
     true
 }
 
@@ -567,6 +649,7 @@ mod tests {
                 toc_text: None,
                 blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
                 byline: Some("朱哲汝".into()),
+                byline_parens: Default::default(),
             }],
             briefs: vec![],
             closing: Closing::default(),
@@ -658,6 +741,95 @@ mod tests {
     }
 
     #[test]
+    fn bylines_are_checked_in_their_parentheses_as_written() {
+        use crate::model::ParenWidth::{Full, Half};
+        let mut issue = issue_with(&["温州科技馆接待平阳科技馆一行参观交流。"]);
+        issue.articles[0].byline = Some("夏细绸".into());
+        issue.articles[0].byline_parens = Parens {
+            open: Full,
+            close: Half,
+        };
+        issue.briefs.push(Brief {
+            date_text: "4月27日".into(),
+            text: "市科协赴乐清。".into(),
+            source: Some("赵理恒".into()),
+            source_parens: Parens {
+                open: Half,
+                close: Half,
+            },
+        });
+        let found = check(&issue, None);
+        let seen: Vec<(Rule, String, usize, &str)> = found
+            .iter()
+            .map(|f| (f.rule, f.place.label(), f.start, f.excerpt.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    Rule::HalfWidthPunctuation,
+                    "第1篇文章 署名".into(),
+                    4,
+                    "（夏细绸)"
+                ),
+                (
+                    Rule::HalfWidthPunctuation,
+                    "第1条简讯 来源".into(),
+                    0,
+                    "(赵理恒)"
+                ),
+                (
+                    Rule::HalfWidthPunctuation,
+                    "第1条简讯 来源".into(),
+                    4,
+                    "(赵理恒)"
+                ),
+            ]
+        );
+        assert_eq!(apply_all(&mut issue, &found), 3);
+        assert_eq!(issue.articles[0].byline.as_deref(), Some("夏细绸"));
+        assert_eq!(issue.articles[0].byline_parens, Parens::FULL);
+        assert_eq!(issue.briefs[0].source.as_deref(), Some("赵理恒"));
+        assert_eq!(issue.briefs[0].source_parens, Parens::FULL);
+        assert!(check(&issue, None).is_empty());
+
+        // Another fix inside a byline keeps its parentheses apart from the name.
+        issue.articles[0].byline = Some("夏 细绸".into());
+        let found = check(&issue, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].rule, Rule::SpaceBetweenHan);
+        assert!(apply(
+            &mut issue,
+            &found[0].place,
+            found[0].fix.as_ref().unwrap()
+        ));
+        assert_eq!(issue.articles[0].byline.as_deref(), Some("夏细绸"));
+        assert_eq!(issue.articles[0].byline_parens, Parens::FULL);
+    }
+
+    #[test]
+    fn a_clause_space_in_a_headline_is_no_finding() {
+        let mut issue = issue_with(&["正文。"]);
+        issue.articles[0].headline = vec!["温州市激扬温州人精神大会召开 市科协获多项表彰".into()];
+        issue.articles[0].toc_text = Some("大会召开\u{3000}市科协获表彰".into());
+        assert!(check(&issue, None).is_empty());
+        // Two spaces are one too many, and in body text any space between Han characters is.
+        issue.articles[0].headline = vec!["大会召开  市科协获多项表彰".into()];
+        issue.articles[0].blocks[0].text = "大会召开 市科协获表彰。".into();
+        let found: Vec<String> = check(&issue, None)
+            .iter()
+            .map(|f| format!("{:?} {}", f.rule, f.place.label()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "SpaceBetweenHan 第1篇文章 标题第1行",
+                "SpaceBetweenHan 第1篇文章 第1段"
+            ]
+        );
+    }
+
+    #[test]
     fn all_fixes_at_once_in_one_text_keep_offsets_right() {
         let mut issue = issue_with(&["一是,二是:三是。。 四是２。"]);
         let found = check(&issue, None);
@@ -676,6 +848,7 @@ mod tests {
             date_text: "4月27日".into(),
             text: ",赴乐清。".into(),
             source: Some("赵理恒".into()),
+            source_parens: Default::default(),
         });
         let prev = Masthead {
             total_number: TotalNumber::new(243).unwrap(),
@@ -694,6 +867,8 @@ mod tests {
             ]
         );
         assert!(found[1].message.contains("应为总第244期"));
+        // The date before the text, as printed, says which brief it is.
+        assert_eq!(found[0].excerpt, "4月27日,赴乐清。");
         let prev = Masthead {
             total_number: TotalNumber::new(244).unwrap(),
             ..issue.masthead.clone()

@@ -149,6 +149,74 @@ impl Block {
     }
 }
 
+/// How wide one parenthesis around a byline was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParenWidth {
+    /// 「（」 or 「）」, as the layout calls for (spec §4, §5).
+    #[default]
+    Full,
+    /// 「(」 or 「)」.
+    Half,
+}
+
+/// The parentheses around a byline or a brief's source as the editor wrote them. The spec calls
+/// for full-width 「（叶贤挺）」 (§4, §5); an imported text may have 「(叶贤挺)」 or the mixed
+/// 「（夏细绸)」 of the sample, which are kept and printed as written until the proofreader fixes
+/// them (`crate::lint`): the importer does not rewrite what the editor wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Parens {
+    /// The opening one.
+    pub open: ParenWidth,
+    /// The closing one.
+    pub close: ParenWidth,
+}
+
+impl Parens {
+    /// 「（…）」.
+    pub const FULL: Parens = Parens {
+        open: ParenWidth::Full,
+        close: ParenWidth::Full,
+    };
+
+    /// Whether both are full-width, as the spec wants.
+    pub fn is_full(&self) -> bool {
+        *self == Parens::FULL
+    }
+
+    /// `name` in these parentheses: 「（叶贤挺）」, 「（夏细绸)」.
+    pub fn wrap(self, name: &str) -> String {
+        let open = match self.open {
+            ParenWidth::Full => '（',
+            ParenWidth::Half => '(',
+        };
+        let close = match self.close {
+            ParenWidth::Full => '）',
+            ParenWidth::Half => ')',
+        };
+        format!("{open}{name}{close}")
+    }
+
+    /// The parentheses around `label` and the text inside: 「（夏细绸)」 → the mixed pair and
+    /// 「夏细绸」; `None` unless `label` starts with one and ends with the other.
+    pub fn split(label: &str) -> Option<(Parens, &str)> {
+        let width = |c: char, full: char, half: char| {
+            if c == full {
+                Some(ParenWidth::Full)
+            } else if c == half {
+                Some(ParenWidth::Half)
+            } else {
+                None
+            }
+        };
+        let mut chars = label.chars();
+        let open = width(chars.next()?, '（', '(')?;
+        let close = width(chars.next_back()?, '）', ')')?;
+        let inner = chars.as_str();
+        Some((Parens { open, close }, inner))
+    }
+}
+
 /// An article: headline lines, body blocks, optional byline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -163,6 +231,9 @@ pub struct Article {
     /// 「叶贤挺」, shown as 「（叶贤挺）」 at the end of the last paragraph.
     #[serde(default)]
     pub byline: Option<String>,
+    /// The byline's parentheses as written (full-width unless an imported text had others).
+    #[serde(default, skip_serializing_if = "Parens::is_full")]
+    pub byline_parens: Parens,
 }
 
 impl Article {
@@ -179,13 +250,13 @@ impl Article {
         }
     }
 
-    /// 「（叶贤挺）」, if there is a byline.
+    /// 「（叶贤挺）」, if there is a byline (in its parentheses as written).
     pub fn byline_label(&self) -> Option<String> {
         self.byline
             .as_deref()
             .map(str::trim)
             .filter(|b| !b.is_empty())
-            .map(|b| format!("（{b}）"))
+            .map(|b| self.byline_parens.wrap(b))
     }
 }
 
@@ -200,11 +271,15 @@ pub struct Brief {
     /// 「叶贤挺」 or 「市科协」, shown as 「（…）」 at the end.
     #[serde(default)]
     pub source: Option<String>,
+    /// The source's parentheses as written (full-width unless an imported text had others).
+    #[serde(default, skip_serializing_if = "Parens::is_full")]
+    pub source_parens: Parens,
 }
 
 impl Brief {
-    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
-    pub fn paragraph_text(&self) -> String {
+    /// What the paragraph shows before `text`: the date and the 「，」 after it, unless `text`
+    /// starts with a separator of its own (「4月27日」 before 「,市科协…」).
+    pub fn lead(&self) -> String {
         let mut s = String::new();
         let date = self.date_text.trim();
         if !date.is_empty() {
@@ -213,6 +288,12 @@ impl Brief {
                 s.push('，');
             }
         }
+        s
+    }
+
+    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
+    pub fn paragraph_text(&self) -> String {
+        let mut s = self.lead();
         s.push_str(&self.text);
         if let Some(src) = self
             .source
@@ -220,9 +301,7 @@ impl Brief {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            s.push('（');
-            s.push_str(src);
-            s.push('）');
+            s.push_str(&self.source_parens.wrap(src));
         }
         s
     }
@@ -369,6 +448,7 @@ mod tests {
                 toc_text: None,
                 blocks: vec![Block::paragraph("正文。")],
                 byline: Some("叶贤挺".into()),
+                byline_parens: Default::default(),
             }],
             briefs: vec![],
             closing: Closing {
@@ -424,11 +504,36 @@ mod tests {
     }
 
     #[test]
+    fn parentheses_as_written_round_trip() {
+        let mixed = Parens {
+            open: ParenWidth::Full,
+            close: ParenWidth::Half,
+        };
+        assert_eq!(mixed.wrap("夏细绸"), "（夏细绸)");
+        assert_eq!(Parens::split("（夏细绸)"), Some((mixed, "夏细绸")));
+        assert_eq!(Parens::split("（叶贤挺）"), Some((Parens::FULL, "叶贤挺")));
+        assert_eq!(Parens::split("叶贤挺"), None);
+        assert_eq!(Parens::split("（"), None);
+        // Full-width pairs stay out of the JSON, so older files and exports are unchanged.
+        let mut a = issue(2020, 4, 30).articles.remove(0);
+        assert!(!serde_json::to_string(&a).unwrap().contains("byline_parens"));
+        a.byline_parens = mixed;
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(
+            json.contains(r#""byline_parens":{"open":"full","close":"half"}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Article>(&json).unwrap(), a);
+        assert_eq!(a.byline_label().as_deref(), Some("（叶贤挺)"));
+    }
+
+    #[test]
     fn brief_paragraph() {
         let b = Brief {
             date_text: "4月7日".into(),
             text: "市委组织部到市科协对接。".into(),
             source: Some("叶贤挺".into()),
+            source_parens: Default::default(),
         };
         assert_eq!(
             b.paragraph_text(),
@@ -438,6 +543,7 @@ mod tests {
             date_text: "4月27日".into(),
             text: ",赴乐清。".into(),
             source: None,
+            source_parens: Default::default(),
         };
         assert_eq!(b.paragraph_text(), "4月27日,赴乐清。");
     }

@@ -326,11 +326,13 @@ mod tests {
             toc_text: None,
             blocks: vec![],
             byline: None,
+            byline_parens: Default::default(),
         });
         issue.briefs.push(Brief {
             date_text: "5月1日".into(),
             text: " ".into(),
             source: None,
+            source_parens: Default::default(),
         });
         let found = check(&issue, None, None);
         let places: Vec<(Section, Option<usize>, &str, Option<usize>)> = found

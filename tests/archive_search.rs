@@ -160,3 +160,39 @@ fn a_version_3_database_gains_the_search_indexes_for_the_issues_it_has() {
     assert_eq!(store.search_page("峰会", 10).unwrap().total, 1);
     assert_eq!(store.list().unwrap()[0].id, id);
 }
+
+#[test]
+fn the_command_line_lists_a_first_page_and_says_how_many_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    let mut issue: bulletin::model::Issue = bulletin::json::from_str(ISSUE).unwrap();
+    for n in 0..55u32 {
+        issue.masthead.total_number = bulletin::model::TotalNumber::new(200 + n).unwrap();
+        store.insert(&issue).unwrap();
+    }
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "筹备"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 50, "{stdout}");
+    // Newest first: 总第254期 down to 总第205期.
+    assert!(
+        lines[0].contains("总第254期") && lines[49].contains("总第205期"),
+        "{stdout}"
+    );
+    assert!(lines.iter().all(|l| l.contains("【筹备】")), "{stdout}");
+    assert!(
+        stderr.contains("共有 55 期包含「筹备」") && stderr.contains("最新的 50 期"),
+        "{stderr}"
+    );
+}

@@ -202,11 +202,13 @@ fn check_points_at_problems_and_compares_with_the_previous_issue() {
         toc_text: None,
         blocks: vec![Block::paragraph("正文。")],
         byline: None,
+        byline_parens: Default::default(),
     });
     issue.briefs.push(Brief {
         date_text: "".into(),
         text: "内容𪚥".into(),
         source: None,
+        source_parens: Default::default(),
     });
     issue.masthead.total_number = 250.try_into().unwrap();
     let found = d.check(&next, &issue).unwrap();

@@ -1,11 +1,12 @@
 //! Generated past issues: random issues are written out in the archive's format, with the damage PDF
 //! extraction does (spaces around digits, paragraphs cut by page breaks, bylines alone or split over
-//! a page break, headlines broken by a space), and must import back to exactly the issue written.
+//! a page break, headlines broken by a space), and must import back to exactly the issue written —
+//! bylines in the parentheses they were written with (full-width, half-width or mixed).
 
 use bulletin::import::parse_text;
 use bulletin::model::{
-    Article, Block, BlockKind, Brief, Closing, Copies, Issue, IssueNumber, Masthead, Status,
-    TotalNumber,
+    Article, Block, BlockKind, Brief, Closing, Copies, Issue, IssueNumber, Masthead, ParenWidth,
+    Parens, Status, TotalNumber,
 };
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -73,17 +74,25 @@ fn block() -> impl Strategy<Value = Vec<Block>> {
     })
 }
 
+/// The parentheses of a byline as an editor may have typed them.
+fn parens() -> impl Strategy<Value = Parens> {
+    let width = || prop_oneof![Just(ParenWidth::Full), Just(ParenWidth::Half)];
+    (width(), width()).prop_map(|(open, close)| Parens { open, close })
+}
+
 fn article() -> impl Strategy<Value = Article> {
     (
         proptest::collection::vec(headline_line(), 1..3),
         proptest::collection::vec(block(), 1..5),
         han(2, 3),
+        parens(),
     )
-        .prop_map(|(headline, blocks, byline)| Article {
+        .prop_map(|(headline, blocks, byline, byline_parens)| Article {
             headline,
             toc_text: None,
             blocks: blocks.concat(),
             byline: Some(byline),
+            byline_parens,
         })
 }
 
@@ -96,19 +105,23 @@ fn brief() -> impl Strategy<Value = Brief> {
         sentence(),
         han(2, 3),
         any::<bool>(),
+        parens(),
     )
-        .prop_map(|(m, d, to, dash, text, source, half_width)| {
-            let dash = ["—", "-", "至"][dash as usize];
-            let date_text = match to {
-                Some(to) => format!("{m}月{d}日{dash}{to}日"),
-                None => format!("{m}月{d}日"),
-            };
-            Brief {
-                date_text,
-                text: if half_width { format!(",{text}") } else { text },
-                source: Some(source),
-            }
-        })
+        .prop_map(
+            |(m, d, to, dash, text, source, half_width, source_parens)| {
+                let dash = ["—", "-", "至"][dash as usize];
+                let date_text = match to {
+                    Some(to) => format!("{m}月{d}日{dash}{to}日"),
+                    None => format!("{m}月{d}日"),
+                };
+                Brief {
+                    date_text,
+                    text: if half_width { format!(",{text}") } else { text },
+                    source: Some(source),
+                    source_parens,
+                }
+            },
+        )
 }
 
 fn closing() -> impl Strategy<Value = Closing> {
@@ -193,17 +206,19 @@ impl Damage {
         format!("{}\n\n{}", self.space_digits(&a), self.space_digits(&b))
     }
 
-    /// A byline after the last paragraph: inline, alone on the next line, or split over a page break.
-    fn byline(&mut self, name: &str) -> String {
-        let chars: Vec<char> = name.chars().collect();
+    /// A byline in its parentheses after the last paragraph: inline, alone on the next line, or
+    /// split over a page break.
+    fn byline(&mut self, name: &str, parens: Parens) -> String {
+        let written = parens.wrap(name);
+        let chars: Vec<char> = written.chars().collect();
         match self.next(4) {
-            0 => format!("（{name}）"),
-            1 => format!("\n({name})"),
-            2 => format!("\n\n（{name}）"),
+            0 => written,
+            1 => format!("\n{written}"),
+            2 => format!("\n\n{written}"),
             _ => format!(
-                "（{}\n\n{})",
-                chars[0],
-                chars[1..].iter().collect::<String>()
+                "{}\n\n{}",
+                chars[..2].iter().collect::<String>(),
+                chars[2..].iter().collect::<String>()
             ),
         }
     }
@@ -230,7 +245,7 @@ fn write_archive(issue: &Issue, damage: &mut Damage) -> String {
         for (i, b) in a.blocks.iter().enumerate() {
             t.push_str(&damage.cut(&b.text));
             if i + 1 == a.blocks.len() {
-                t.push_str(&damage.byline(a.byline.as_deref().unwrap()));
+                t.push_str(&damage.byline(a.byline.as_deref().unwrap(), a.byline_parens));
             }
             t.push_str("\n\n");
         }
@@ -241,7 +256,7 @@ fn write_archive(issue: &Issue, damage: &mut Damage) -> String {
             let sep = if b.text.starts_with(',') { "" } else { "，" };
             let body = format!("{}{sep}{}", b.date_text, b.text);
             t.push_str(&damage.cut(&body));
-            t.push_str(&damage.byline(b.source.as_deref().unwrap()));
+            t.push_str(&damage.byline(b.source.as_deref().unwrap(), b.source_parens));
             t.push_str("\n\n");
         }
     }

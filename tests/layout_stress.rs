@@ -63,6 +63,7 @@ fn stress_issue() -> Issue {
             toc_text: None,
             blocks,
             byline: Some("叶贤挺".into()),
+            byline_parens: Default::default(),
         },
     );
     issue.articles.push(Article {
@@ -70,18 +71,21 @@ fn stress_issue() -> Issue {
         toc_text: None,
         blocks: vec![],
         byline: None,
+        byline_parens: Default::default(),
     });
     issue.articles.push(Article {
         headline: vec!["只有标题的文章".into()],
         toc_text: Some("要目短文字".into()),
         blocks: vec![],
         byline: None,
+        byline_parens: Default::default(),
     });
     issue.briefs = (0..300)
         .map(|i| Brief {
             date_text: format!("4月{}日", i % 30 + 1),
             text: long_text(20 + (i * 37) % 150),
             source: Some(["叶贤挺", "市科协", "陈喆"][i % 3].into()),
+            source_parens: Default::default(),
         })
         .collect();
     issue
@@ -270,6 +274,7 @@ fn a_closing_block_without_room_goes_to_the_foot_of_a_new_page() {
             date_text: "4月30日".into(),
             text: "市科协召开会议。".into(),
             source: None,
+            source_parens: Default::default(),
         });
     }
     panic!("the closing block never moved to a page of its own");

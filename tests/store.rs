@@ -35,11 +35,13 @@ fn issue(number: u32, total: u32, day: NaiveDate, headline: &str) -> Issue {
                 ),
             ],
             byline: Some("叶贤挺".into()),
+            byline_parens: Default::default(),
         }],
         briefs: vec![Brief {
             date_text: "4月7日".into(),
             text: "市委组织部到市科协对接人才工作。".into(),
             source: Some("市科协".into()),
+            source_parens: Default::default(),
         }],
         closing: Closing {
             report_to: Some("中国科协".into()),

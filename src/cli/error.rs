@@ -66,6 +66,9 @@ pub enum CliError {
         /// How many were checked.
         checked: usize,
     },
+    /// The yearly volume could not be made (its message says what to do).
+    #[error("{0}")]
+    Volume(#[from] bulletin::volume::VolumeError),
     /// Standard output could not be written (e.g. the reader went away).
     #[error("无法输出结果：{0}")]
     Stdout(std::io::Error),

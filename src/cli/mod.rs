@@ -1,6 +1,7 @@
 //! The `bulletin` command line: the archive (import, list, show, new, delete, restore, trash,
 //! search, export), file-to-file rendering, and proofing (proof, proofs, diff, lint, publish,
-//! correct, verify, archive-dir; see `proofing`), over `bulletin::store` and `bulletin::import`.
+//! correct, verify, archive-dir; see `proofing`) and the yearly volume (volume), over
+//! `bulletin::store`, `bulletin::import` and `bulletin::volume`.
 
 mod error;
 mod outputs;
@@ -19,6 +20,10 @@ use clap::{ArgAction, Parser, Subcommand};
 
 pub use error::{usage_message, CliError};
 use outputs::Outputs;
+
+/// How many hits `search` lists with their sentences: the text of every hit of a common word
+/// over a thousand issues takes ten times as long as a page of them (README, search speed).
+const SEARCH_PAGE: usize = 50;
 
 const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}";
 
@@ -273,6 +278,27 @@ enum Command {
         )]
         reset: bool,
     },
+    /// 年度合订本: one PDF of a year's published issues.
+    #[command(
+        about = "生成年度合订本：把某一年已印发的各期合成一个 PDF（封面、各期文章目录、各期全文，页码全册连续）",
+        help_template = HELP_TEMPLATE
+    )]
+    Volume {
+        #[arg(
+            value_name = "YEAR",
+            help_heading = "参数",
+            value_parser = clap::value_parser!(i32).range(1..=9999),
+            help = "年份，例如 2020"
+        )]
+        year: i32,
+        #[arg(
+            long,
+            value_name = "OUT",
+            required = true,
+            help = "写出合订本 PDF 文件"
+        )]
+        pdf: PathBuf,
+    },
     /// For the crash-safety test: saves in a loop, printing a line after each committed save.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop,
@@ -471,11 +497,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Search { words } => {
             let store = open_store(db)?;
             let query = words.join(" ");
-            let hits = store.search(&query)?;
-            if hits.is_empty() {
+            let page = store.search_page(&query, SEARCH_PAGE)?;
+            if page.hits.is_empty() {
                 say(format!("没有找到包含「{query}」的简报。"))?;
             }
-            for h in hits {
+            if page.total > page.hits.len() {
+                note(format!(
+                    "共有 {} 期包含「{query}」，下面列出最新的 {} 期；请多加词语缩小范围。",
+                    page.total,
+                    page.hits.len()
+                ));
+            }
+            for h in page.hits {
                 let s = &h.summary;
                 let mut snippet = h.snippet.clone();
                 // Back to front, so earlier ranges stay valid.
@@ -518,6 +551,26 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Correct { id } => proofing::correct(db, &id)?,
         Command::Verify => proofing::verify(db)?,
         Command::ArchiveDir { dir, reset } => proofing::archive_dir(db, dir, reset)?,
+        Command::Volume { year, pdf } => {
+            let store = open_store(db)?;
+            let report = bulletin::volume::export_year(&store, year, &pdf)?;
+            for s in &report.left_out {
+                note(format!(
+                    "注意：第{}期（总第{}期，{}）状态为{}，没有收入合订本。",
+                    s.number,
+                    s.total_number,
+                    s.date,
+                    s.status.label()
+                ));
+            }
+            say(format!(
+                "已写出：{}（{}年合订本，{} 期，共 {} 页）",
+                report.path.display(),
+                report.year,
+                report.contents.len(),
+                report.pages
+            ))?;
+        }
         Command::SaveLoop => save_loop::run(&mut open_store(db)?)?,
     }
     Ok(())

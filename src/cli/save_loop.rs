@@ -26,6 +26,7 @@ fn issue(n: u32) -> Issue {
                 .map(|i| Block::paragraph(format!("第{n}次保存的第{i}段。{}", "科协".repeat(60))))
                 .collect(),
             byline: Some("测试".into()),
+            byline_parens: Default::default(),
         }],
         briefs: Vec::new(),
         closing: Default::default(),

@@ -3,7 +3,7 @@
 use super::lines::Line;
 use super::repair::final_byline;
 use super::spacing::is_han;
-use crate::model::Brief;
+use crate::model::{Brief, Parens};
 
 /// Whether a line is the 简讯 heading (「简讯」, 「【简讯】」, 「简 讯」, 「工作简讯」).
 pub fn is_briefs_heading(line: &Line) -> bool {
@@ -118,15 +118,16 @@ fn digits(text: &str) -> Option<usize> {
 
 /// A brief from its (joined, tidied) text: 「4月7日，…。（叶贤挺）」.
 pub fn brief(text: &str) -> Brief {
-    let (body, source) = match final_byline(text) {
-        Some((before, name)) => (before, Some(name)),
-        None => (text, None),
+    let (body, source, source_parens) = match final_byline(text) {
+        Some((before, name, parens)) => (before, Some(name), parens),
+        None => (text, None, Parens::FULL),
     };
     let Some(end) = date_prefix(body) else {
         return Brief {
             date_text: String::new(),
             text: body.to_owned(),
             source,
+            source_parens,
         };
     };
     let end = with_time_of_day(body, end);
@@ -135,6 +136,7 @@ pub fn brief(text: &str) -> Brief {
         date_text: body[..end].chars().filter(|c| !c.is_whitespace()).collect(),
         text: rest.strip_prefix('，').unwrap_or(rest).to_owned(),
         source,
+        source_parens,
     }
 }
 

@@ -2,6 +2,7 @@
 //! bylines standing alone or split, and telling headings from paragraphs.
 
 use super::spacing::is_han;
+use crate::model::{ParenWidth, Parens};
 
 /// One piece of text with the line of the file where it starts (for error messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,22 +74,28 @@ pub fn ends_open(text: &str) -> bool {
 
 /// The text before a trailing byline and the name in it: 「…。（叶贤挺）」 → (「…。」, 「叶贤挺」).
 /// The byline must follow a sentence end (or stand alone), so 「成立了研究院（筹）」 is no byline.
-pub fn trailing_byline(text: &str) -> Option<(&str, String)> {
+pub fn trailing_byline(text: &str) -> Option<(&str, String, Parens)> {
     byline_at_end(text, false)
 }
 
 /// Like `trailing_byline`, for the very end of an article or brief, where a person's name (2–4 Han
 /// characters) is a byline even when the full stop before it was left out: 「…合作事宜(赵理恒)」.
 /// Not used to decide page-break joins: there a bracket may just end a page mid-sentence.
-pub fn final_byline(text: &str) -> Option<(&str, String)> {
+pub fn final_byline(text: &str) -> Option<(&str, String, Parens)> {
     byline_at_end(text, true)
 }
 
-fn byline_at_end(text: &str, loose: bool) -> Option<(&str, String)> {
+fn byline_at_end(text: &str, loose: bool) -> Option<(&str, String, Parens)> {
     let t = text.trim_end();
+    let close = if t.ends_with(')') {
+        ParenWidth::Half
+    } else {
+        ParenWidth::Full
+    };
     let body = t.strip_suffix(['）', ')'])?;
     let open = body.len() - tail(body).len() + tail(body).rfind(['（', '('])?;
-    let open_len = body[open..].chars().next().map_or(1, char::len_utf8);
+    let open_char = body[open..].chars().next().unwrap_or('（');
+    let open_len = open_char.len_utf8();
     let inner = body[open + open_len..].trim();
     let before = body[..open].trim_end();
     let count = inner.chars().count();
@@ -114,7 +121,13 @@ fn byline_at_end(text: &str, loose: bool) -> Option<(&str, String)> {
     if !(after_sentence || loose && a_name) {
         return None;
     }
-    Some((before, byline_name(inner)))
+    // The parentheses as written: the mixed 「（夏细绸)」 is the proofreader's to fix (lint), not ours.
+    let open = if open_char == '(' {
+        ParenWidth::Half
+    } else {
+        ParenWidth::Full
+    };
+    Some((before, byline_name(inner), Parens { open, close }))
 }
 
 /// 「夏 细绸」 (split by a page break) → 「夏细绸」; 「叶贤挺 王刚」 (two names) stays.
@@ -129,7 +142,7 @@ fn byline_name(inner: &str) -> String {
 
 /// A unit that is nothing but a byline: 「(叶贤挺)」.
 pub fn is_standalone_byline(text: &str) -> bool {
-    trailing_byline(text).is_some_and(|(before, _)| before.is_empty())
+    trailing_byline(text).is_some_and(|(before, _, _)| before.is_empty())
 }
 
 /// The level of a numbered heading: 「一、」 → 1, 「（一）」 → 2.
@@ -251,12 +264,27 @@ mod tests {
     fn bylines() {
         assert_eq!(
             trailing_byline("参加座谈。（叶贤挺）"),
-            Some(("参加座谈。", "叶贤挺".into()))
+            Some(("参加座谈。", "叶贤挺".into(), Parens::FULL))
         );
-        assert_eq!(trailing_byline("(市科协)"), Some(("", "市科协".into())));
+        let half = Parens {
+            open: ParenWidth::Half,
+            close: ParenWidth::Half,
+        };
+        assert_eq!(
+            trailing_byline("(市科协)"),
+            Some(("", "市科协".into(), half))
+        );
+        // The sample's mixed pair is kept as written, for the proofreader.
         assert_eq!(
             trailing_byline("交流。（夏细绸)"),
-            Some(("交流。", "夏细绸".into()))
+            Some((
+                "交流。",
+                "夏细绸".into(),
+                Parens {
+                    open: ParenWidth::Full,
+                    close: ParenWidth::Half
+                }
+            ))
         );
         assert_eq!(
             trailing_byline("交流。（叶贤挺 王刚）").map(|b| b.1),
@@ -273,7 +301,7 @@ mod tests {
         assert_eq!(trailing_byline("合作事宜(赵理恒)"), None);
         assert_eq!(
             final_byline("合作事宜(赵理恒)"),
-            Some(("合作事宜", "赵理恒".into()))
+            Some(("合作事宜", "赵理恒".into(), half))
         );
         assert_eq!(final_byline("世界青年科学家峰会（温州市科技馆）"), None);
     }

@@ -11,7 +11,7 @@ use super::repair::{
 };
 use super::spacing::{key, tidy};
 use super::{closing, masthead};
-use crate::model::{Article, Block, BlockKind, Issue, Status};
+use crate::model::{Article, Block, BlockKind, Issue, Parens, Status};
 
 /// How many lines from the top the masthead and the 本期要目 heading may be looked for.
 const HEAD_LINES: usize = 40;
@@ -184,11 +184,13 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
         });
     }
     let mut byline = None;
+    let mut byline_parens = Parens::FULL;
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph {
-            if let Some((before, name)) = final_byline(&last.text) {
+            if let Some((before, name, parens)) = final_byline(&last.text) {
                 last.text = before.to_owned();
                 byline = Some(name);
+                byline_parens = parens;
             }
         }
     }
@@ -198,6 +200,7 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
         toc_text,
         blocks,
         byline,
+        byline_parens,
     }
 }
 

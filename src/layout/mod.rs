@@ -17,6 +17,7 @@ mod paginate;
 mod stamp;
 pub(crate) mod text;
 mod toc;
+pub mod volume;
 
 use crate::coverage::{self, MissingGlyph};
 use crate::fonts::FontBook;

@@ -79,12 +79,14 @@ pub fn stress_issue() -> Issue {
             },
         ],
         byline: Some("记者".into()),
+        byline_parens: Default::default(),
     });
     i.articles.push(Article {
         headline: vec![],
         toc_text: None,
         blocks: vec![],
         byline: Some("无名".into()),
+        byline_parens: Default::default(),
     });
     for n in 0..300 {
         i.briefs.push(Brief {
@@ -95,6 +97,7 @@ pub fn stress_issue() -> Issue {
             } else {
                 Some("市科协".into())
             },
+            source_parens: Default::default(),
         });
     }
     i

@@ -151,6 +151,7 @@ pub fn sample_issue() -> Issue {
                 toc_text: None,
                 blocks: Vec::new(),
                 byline: None,
+                byline_parens: Default::default(),
             });
         } else {
             match paragraphs.last_mut() {
@@ -178,6 +179,7 @@ pub fn sample_issue() -> Issue {
                 date_text: date,
                 text,
                 source,
+                source_parens: Default::default(),
             }
         })
         .collect();
