@@ -163,4 +163,15 @@ pub struct Document {
     pub meta: DocumentMeta,
     /// Pages in order.
     pub pages: Vec<Page>,
+    /// The document outline (PDF bookmarks), in order; empty for a single issue.
+    pub bookmarks: Vec<Bookmark>,
+}
+
+/// One entry of the document outline: a title and the 1-based page it opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bookmark {
+    /// What the reader's outline shows.
+    pub title: String,
+    /// 1-based page number.
+    pub page: u32,
 }

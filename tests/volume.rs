@@ -224,6 +224,49 @@ fn the_volume_holds_the_published_issues_of_the_year_with_their_contents() {
         let cols: Vec<&str> = row.split_whitespace().collect();
         assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
     }
+
+    // The outline: 目录, then each issue, opening the page whose text starts that issue.
+    let marks = outline(&f.out);
+    assert_eq!(marks.len(), 1 + report.contents.len(), "{marks:?}");
+    assert_eq!(marks[0], ("目录".to_string(), 2));
+    for (issue, (title, page)) in report.contents.iter().zip(&marks[1..]) {
+        assert!(title.starts_with(&issue.label), "{title} / {}", issue.label);
+        assert_eq!(*page, issue.first_page);
+        assert!(squash(&page_text(&f.out, *page)).contains(&squash(&issue.label)));
+    }
+}
+
+/// The PDF's outline as (title, 1-based page), read with lopdf.
+fn outline(pdf: &Path) -> Vec<(String, u32)> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let pages: std::collections::HashMap<lopdf::ObjectId, u32> =
+        doc.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let catalog = doc.get_dictionary(root).unwrap();
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut out = Vec::new();
+    let mut next = outlines
+        .get(b"First")
+        .ok()
+        .map(|o| o.as_reference().unwrap());
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let lopdf::Object::String(bytes, _) = item.get(b"Title").unwrap() else {
+            panic!("title is a string");
+        };
+        assert_eq!(&bytes[..2], &[0xFE, 0xFF], "UTF-16BE text string");
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+        let page = pages[&dest[0].as_reference().unwrap()];
+        out.push((String::from_utf16(&units).unwrap(), page));
+        next = item.get(b"Next").ok().map(|o| o.as_reference().unwrap());
+    }
+    out
 }
 
 /// The page number after an entry in the squashed contents: past the leader dots.

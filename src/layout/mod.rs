@@ -118,5 +118,6 @@ pub fn layout_with(
             date: m.date,
         },
         pages,
+        bookmarks: Vec::new(),
     })
 }

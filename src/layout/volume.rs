@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::fonts::{FaceId, FontBook, FontRole};
 use crate::model::Issue;
-use crate::page::{Document, DocumentMeta, Element, Glyph, Page, Rgb, Rule};
+use crate::page::{Bookmark, Document, DocumentMeta, Element, Glyph, Page, Rgb, Rule};
 use crate::units::Pt;
 
 use super::article::{centred_rows, HEADLINE_SIZE};
@@ -83,18 +83,23 @@ pub struct Volume {
 }
 
 impl Volume {
-    /// The bookmarks a PDF reader would show (title, 1-based page): 目录, then each issue. The
-    /// PDF backend does not write an outline yet (printpdf's `add_bookmark` could).
-    pub fn bookmarks(&self) -> Vec<(String, u32)> {
-        let mut out = vec![(CONTENTS_HEADING.to_string(), 2)];
-        out.extend(self.contents.iter().map(|i| {
-            (
-                format!("{}\u{3000}{}", i.label, crate::model::chinese_date(i.date)),
-                i.first_page,
-            )
-        }));
-        out
+    /// The bookmarks a PDF reader shows (the document's outline): 目录, then each issue.
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.document.bookmarks
     }
+}
+
+/// 目录 on page 2, then each issue at its first page.
+fn outline(contents: &[ContentsIssue]) -> Vec<Bookmark> {
+    let mut out = vec![Bookmark {
+        title: CONTENTS_HEADING.to_string(),
+        page: 2,
+    }];
+    out.extend(contents.iter().map(|i| Bookmark {
+        title: format!("{}\u{3000}{}", i.label, crate::model::chinese_date(i.date)),
+        page: i.first_page,
+    }));
+    out
 }
 
 /// Why a volume cannot be laid out.
@@ -164,6 +169,7 @@ pub fn layout_volume(
                 date: m.date,
             },
             pages: out,
+            bookmarks: outline(&contents),
         },
         contents,
         contents_pages,
@@ -587,8 +593,8 @@ mod tests {
         assert_eq!(v.contents[1].first_page, 2 + v.contents_pages + own);
         let marks = v.bookmarks();
         assert_eq!(marks.len(), 3);
-        assert_eq!(marks[2].0, "第5期（总第246期）\u{3000}2020年4月30日");
-        assert_eq!(marks[2].1, v.contents[1].first_page);
+        assert_eq!(marks[2].title, "第5期（总第246期）\u{3000}2020年4月30日");
+        assert_eq!(marks[2].page, v.contents[1].first_page);
         let pages = &v.document.pages;
         assert_eq!(pages.len() as u32, 1 + v.contents_pages + 2 * own);
 

@@ -9,6 +9,7 @@ mod archival;
 mod content;
 mod deflate;
 mod embed;
+mod outline;
 mod subset;
 
 use std::collections::BTreeMap;
@@ -117,6 +118,7 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
         })
         .collect();
     embed::attach_to_pages(&mut lo, &font_objects);
+    outline::add(&mut lo, &doc.bookmarks);
     if options.archival {
         archival::make_pdfa_2b(&mut lo, &doc.meta, CREATOR, PRODUCER);
     }

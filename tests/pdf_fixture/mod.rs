@@ -264,5 +264,6 @@ pub fn document(fonts: &FontBook) -> Document {
             date: NaiveDate::from_ymd_opt(2020, 4, 30).unwrap(),
         },
         pages: vec![page1, page2],
+        bookmarks: Vec::new(),
     }
 }
