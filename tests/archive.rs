@@ -332,7 +332,7 @@ fn cli_publish_verify_correct_and_archive_dir() {
     let e = fails(&db, &["publish", &id]);
     assert!(e.contains("修改已印发的期刊请先创建修订版"), "{e}");
 
-    // The final PDF, the DOCX and the JSON form.
+    // The final PDF, the DOCX and the JSON form (and the PDF/A copy: tests/cli.rs).
     let stem = folder.join("温州科协信息 2020年第4期（总第245期）");
     let pdf = fs::read(stem.with_extension("pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
@@ -342,7 +342,7 @@ fn cli_publish_verify_correct_and_archive_dir() {
         out.contains(&sha256sum(&stem.with_extension("pdf"))),
         "{out}"
     );
-    assert!(ok(&db, &["verify"]).contains("检查了 3 个归档文件，全部完好"));
+    assert!(ok(&db, &["verify"]).contains("检查了 4 个归档文件，全部完好"));
     fs::remove_file(&json).unwrap();
     let o = bulletin(&db, &["verify"]);
     assert_eq!(o.status.code(), Some(1));
@@ -351,7 +351,7 @@ fn cli_publish_verify_correct_and_archive_dir() {
         out.contains(&format!("{}：文件不见了", json.display())),
         "{out}"
     );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("3 个归档文件中有 1 个"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("4 个归档文件中有 1 个"));
 
     let out = ok(&db, &["correct", &id]);
     assert!(out.contains("修订2"), "{out}");
