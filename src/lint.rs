@@ -1,12 +1,12 @@
 //! 校对助手: punctuation and form checks over all text of an issue, each finding with its place
 //! and, where one is certain, a proposed fix that can be applied alone or all at once.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Issue, Masthead};
 
 /// Where in an issue a text lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     /// The bulletin name.
@@ -77,7 +77,7 @@ impl Place {
 }
 
 /// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// `,` `:` `;` `(` `)` `?` `!` among Han text.
@@ -99,7 +99,7 @@ pub enum Rule {
 }
 
 /// A proposed replacement of `len` characters at `start` (character offsets) by `with`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// First character replaced.
     pub start: usize,
