@@ -233,6 +233,15 @@ pub async fn archive_dir(state: State<'_, Shared>) -> Reply<ArchiveDir> {
     blocking(&state, |d| d.archive_dir()).await
 }
 
+/// Sets the archive folder, or goes back to the default with `None`.
+#[tauri::command]
+pub async fn set_archive_dir(state: State<'_, Shared>, dir: Option<String>) -> Reply<ArchiveDir> {
+    blocking(&state, move |d| {
+        d.set_archive_dir(dir.as_deref().map(std::path::Path::new))
+    })
+    .await
+}
+
 /// Lets the editor choose the archive folder; `None` when the dialog was cancelled.
 #[tauri::command]
 pub async fn pick_archive_dir(

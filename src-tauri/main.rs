@@ -82,6 +82,7 @@ fn main() {
             commands::fix_all_lint,
             commands::archive_dir,
             commands::pick_archive_dir,
+            commands::set_archive_dir,
             commands::publish_issue,
             commands::correct_issue,
             commands::verify_archive,

@@ -5,7 +5,9 @@ Run through scripts/e2e.sh (it builds the app, starts Xvfb and installs the tool
 start on an empty store and see the demo issue; create the next issue; type a headline and a
 paragraph and watch the preview change; reorder two briefs; a headline that looks like markup shows
 literally in the editor, the preview and the archive; export the PDF and find the headline in it
-(pdftotext); restart the app and find every edit still there. Screenshots go to
+(pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
+issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
+the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z. Screenshots go to
 target/e2e-screenshots/.
 """
 
@@ -219,7 +221,78 @@ def second_session() -> None:
     assert s.value("briefs.0.source") == "乙"
     s.until("the preview", lambda: HEADLINE in s.preview_text())
     s.shot("06-after-restart.png")
+    proofing(s)
     s.quit()
+
+
+def lint_item(s: Session, label: str):
+    for item in s.all("#lint-list .lint-item"):
+        if item.find_element(By.CSS_SELECTOR, ".lint-place").get_property("textContent") == label:
+            return item
+    return None
+
+
+def proofing(s: Session) -> None:
+    """Issue 8 in the app: proof round, diff view, one-click fix and its undo, on the demo issue."""
+    s.css("#back").click()
+    s.until("the archive", lambda: len(s.all("tr.issue-row")) == 2)
+    demo = [r for r in s.all("tr.issue-row")
+            if r.find_element(By.CSS_SELECTOR, "td.total").get_property("textContent") == "总第245期"][0]
+    demo.find_element(By.CSS_SELECTOR, "button.open").click()
+    s.until("the demo in the editor", lambda: "总第245期" in s.css("#editor-title").get_property("textContent"))
+    assert s.value("articles.0.headline").endswith("进展情况"), s.value("articles.0.headline")
+
+    # 送审 with a note: round 1.
+    s.css("#start-proof").click()
+    s.until("the 送审 dialog", lambda: s.all("#proof-note"))
+    s.css("#proof-note").send_keys("请主任审阅")
+    s.css("#proof-confirm").click()
+    s.until("the proof round", lambda: s.css("#proof-state").text == "已送审：第1次校样")
+    assert s.css("#issue-status").get_property("value") == "in_proof"
+    s.css("#tab-proofs").click()
+    s.until("round 1 in the 校样 panel", lambda: len(s.all("#proof-list .proof-round")) == 1)
+    assert "请主任审阅" in s.css("#proof-list .proof-round").get_property("textContent")
+    s.shot("07-proof-round.png")
+
+    # Edit the headline: 「……进展情况」 becomes 「……进展工作」.
+    head = s.field("articles.0.headline")
+    head.click()
+    head.send_keys(Keys.CONTROL, Keys.END)
+    head.send_keys(Keys.BACKSPACE, Keys.BACKSPACE, "工作")
+    s.until("the edited headline", lambda: s.value("articles.0.headline").endswith("进展工作"))
+    s.saved()
+
+    # 比较: round 1 against the current text, by character.
+    s.css("#tab-diff").click()
+    s.until("the diff of the headline", lambda: s.all("#diff-result ins") and s.all("#diff-result del"))
+    assert s.css("#diff-from").get_property("value") == "r1"
+    assert s.css("#diff-to").get_property("value") == "current"
+    parts = [h.get_property("textContent") for h in s.all("#diff-result h3")]
+    assert parts == ["第1篇文章"], parts
+    assert [e.get_property("textContent") for e in s.all("#diff-result ins")] == ["工作"]
+    assert [e.get_property("textContent") for e in s.all("#diff-result del")] == ["情况"]
+    s.shot("08-diff.png")
+
+    # 校对助手: the half-width comma after 「4月27日」, fixed with one click, undone with Ctrl+Z.
+    before = s.value("briefs.2.text")
+    assert before.startswith(",市科协赴乐清"), before
+    s.css("#tab-lint").click()
+    s.until("the comma finding", lambda: lint_item(s, "第3条简讯 正文") is not None)
+    item = lint_item(s, "第3条简讯 正文")
+    assert "“,”改为“，”" in item.find_element(By.CSS_SELECTOR, ".lint-proposal").get_property("textContent")
+    item.find_element(By.CSS_SELECTOR, ".lint-place").click()
+    s.until("the brief focused", lambda: s.driver.execute_script(
+        "return document.activeElement && document.activeElement.dataset.path") == "briefs.2.text")
+    s.shot("09-lint.png")
+    item.find_element(By.CSS_SELECTOR, ".lint-fix-one").click()
+    s.until("the fixed comma", lambda: s.value("briefs.2.text") == "，" + before[1:])
+    s.until("the finding gone", lambda: lint_item(s, "第3条简讯 正文") is None)
+    s.shot("10-lint-fixed.png")
+    s.field("masthead.editor").send_keys(Keys.CONTROL, "z")
+    s.until("Ctrl+Z to restore the comma", lambda: s.value("briefs.2.text") == before)
+    s.saved()
+    s.no_alert()
+    s.shot("11-lint-undone.png")
 
 
 def main() -> int:

@@ -62,6 +62,7 @@ export const api = {
   fixAll: (id: string, issue: Issue) => invoke<Fixed>('fix_all_lint', { id, issue }),
   archiveDir: () => invoke<ArchiveDir>('archive_dir'),
   pickArchiveDir: () => invoke<ArchiveDir | null>('pick_archive_dir'),
+  setArchiveDir: (dir: string | null) => invoke<ArchiveDir>('set_archive_dir', { dir }),
   publish: (id: string, issue: Issue) => invoke<Published>('publish_issue', { id, issue }),
   correct: (id: string) => invoke<OpenedIssue>('correct_issue', { id }),
   verify: () => invoke<Verified>('verify_archive'),

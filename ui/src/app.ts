@@ -14,7 +14,7 @@ import { DiffPanel } from './diffview';
 import { LintPanel } from './lintpanel';
 import { ProofPanel } from './proofpanel';
 import { commandFor, type Command } from './shortcuts';
-import type { Exported, ExportKind, Finding, Issue, ProofRound, Status, Verified } from './types';
+import type { ArchiveDir, Exported, ExportKind, Finding, Issue, ProofRound, Status, Verified } from './types';
 
 type SideTab = 'preview' | 'proofs' | 'diff' | 'lint';
 
@@ -72,6 +72,7 @@ export class App {
       open: (id) => void this.openIssue(id),
       importFiles: () => void this.pickAndImport(),
       verifyArchive: () => void this.verifyArchive(),
+      archiveSettings: () => void this.archiveSettings(),
       notify,
     });
     const current = () =>
@@ -634,23 +635,56 @@ export class App {
         }),
         h('p', { text: '归档目录：' }),
         dirEl,
-        button(
-          '更改归档目录…',
-          () =>
-            void this.api
-              .pickArchiveDir()
-              .then((d) => {
-                if (d?.dir) dirEl.textContent = d.dir;
-              })
-              .catch((e: unknown) => notify(errorText(e), 'error')),
-          { class: 'small', id: 'change-archive-dir' },
-        ),
+        ...this.archiveDirButtons(dirEl),
       ],
       [
         { label: '确认印发', primary: true, id: 'publish-confirm', run: () => void this.publishNow() },
         { label: '取消', id: 'publish-cancel' },
       ],
       { id: 'publish-dialog' },
+    );
+  }
+
+  /** 「更改…」 and 「恢复默认」 for the archive folder shown in `dirEl`. */
+  private archiveDirButtons(dirEl: HTMLElement): HTMLButtonElement[] {
+    const shown = (p: Promise<ArchiveDir | null>) =>
+      void p
+        .then((d) => {
+          if (d) dirEl.textContent = d.dir ?? '（未设置）';
+        })
+        .catch((e: unknown) => notify(errorText(e), 'error'));
+    return [
+      button('更改归档目录…', () => shown(this.api.pickArchiveDir()), {
+        class: 'small',
+        id: 'change-archive-dir',
+      }),
+      button('恢复默认', () => shown(this.api.setArchiveDir(null)), {
+        class: 'small',
+        id: 'reset-archive-dir',
+        title: '使用默认目录：文档/温州科协信息',
+      }),
+    ];
+  }
+
+  /** 归档目录: where published issues are archived (the app's setting). */
+  async archiveSettings(): Promise<void> {
+    let dir: ArchiveDir;
+    try {
+      dir = await this.api.archiveDir();
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    const dirEl = h('p', { class: 'path', attrs: { id: 'archive-dir' }, text: dir.dir ?? '（未设置）' });
+    showModal(
+      '归档目录',
+      [
+        h('p', { text: '标记为已印发的期刊，其 PDF、DOCX 和 JSON 文件按「年份/第N期（总第M期）」存放在：' }),
+        dirEl,
+        ...this.archiveDirButtons(dirEl),
+      ],
+      [{ label: '好', primary: true }],
+      { id: 'archive-dir-dialog' },
     );
   }
 

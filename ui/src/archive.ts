@@ -14,6 +14,8 @@ export interface ArchiveHost {
   importFiles(): void;
   /** 校验存档: checks every archived file against its recorded hash. */
   verifyArchive(): void;
+  /** 归档目录: shows and changes where published issues are archived. */
+  archiveSettings(): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -62,6 +64,10 @@ export class ArchiveView {
         button('校验存档', () => host.verifyArchive(), {
           id: 'verify-archive',
           title: '重新计算已印发归档文件的校验值，找出被改动或丢失的文件',
+        }),
+        button('归档目录…', () => host.archiveSettings(), {
+          id: 'archive-settings',
+          title: '已印发期刊的归档位置',
         }),
         h('span', { class: 'spacer' }),
         this.searchBox,

@@ -161,6 +161,11 @@ export class FakeApi {
         is_default: true,
       }),
       pickArchiveDir: async () => null,
+      setArchiveDir: async (dir: string | null) => ({
+        dir: dir ?? '/home/u/文档/温州科协信息',
+        default_dir: '/home/u/文档/温州科协信息',
+        is_default: dir === null,
+      }),
       publish: async (id: string): Promise<Published> => {
         this.published.push(id);
         this.locked.add(id);

@@ -313,6 +313,17 @@ describe('proofing in the editor', () => {
     expect(items).toEqual(['内容已被改动 /a/x.docx', '文件不见了 /a/x.json']);
   });
 
+  it('归档目录 shows the folder and goes back to the default', async () => {
+    await app.showArchive();
+    q<HTMLButtonElement>('#archive-settings').click();
+    await settle();
+    expect(q('#archive-dir').textContent).toBe('/home/u/文档/温州科协信息');
+    q('#archive-dir').textContent = '/elsewhere';
+    q<HTMLButtonElement>('#reset-archive-dir').click();
+    await settle();
+    expect(q('#archive-dir').textContent).toBe('/home/u/文档/温州科协信息');
+  });
+
   it('search results mark the words found', async () => {
     fake.hits = [
       {
