@@ -143,6 +143,8 @@ export class LintPanel {
     try {
       const fixed = await this.host.api.fixOne(structuredClone(cur.issue), f.place, f.fix);
       this.host.apply(fixed, `修正${f.place_label}`);
+      // Show the corrected text where it is.
+      this.goTo(f);
     } catch (e) {
       this.host.notify(errorText(e), 'error');
     }

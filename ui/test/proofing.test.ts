@@ -242,6 +242,7 @@ describe('proofing in the editor', () => {
     q<HTMLButtonElement>('.lint-fix-one').click();
     await settle();
     expect(field('briefs.2.text').value).toBe('，市科协赴乐清。');
+    expect(document.activeElement).toBe(field('briefs.2.text'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.saves.at(-1)!.briefs[2]!.text).toBe('，市科协赴乐清。');
     press('z', { ctrl: true });
