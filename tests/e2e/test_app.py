@@ -253,6 +253,15 @@ def proofing(s: Session) -> None:
     s.until("round 1 in the 校样 panel", lambda: len(s.all("#proof-list .proof-round")) == 1)
     assert "请主任审阅" in s.css("#proof-list .proof-round").get_property("textContent")
     s.shot("07-proof-round.png")
+    # The round's PDF carries the stamp 「校样 第1次 日期」 (the export directory stands in for the dialog).
+    s.css("#proof-list .proof-export").click()
+    s.until("the proof PDF", lambda: s.all("#export-done"), 120)
+    proof_pdf = Path(s.css("#exported-path").get_property("textContent"))
+    s.css("#close-export").click()
+    stamped = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(proof_pdf), "-"], capture_output=True,
+                                     text=True, check=True).stdout.split())
+    assert "校样第1次" in stamped, stamped[:200]
+    log(f"proof PDF {proof_pdf.name} carries the stamp")
 
     # Edit the headline: 「……进展情况」 becomes 「……进展工作」.
     head = s.field("articles.0.headline")
