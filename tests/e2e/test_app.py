@@ -7,7 +7,8 @@ paragraph and watch the preview change; reorder two briefs; a headline that look
 literally in the editor, the preview and the archive; export the PDF and find the headline in it
 (pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
 issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
-the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z. Screenshots go to
+the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
+the archive folder, the editor read-only), 更正 it, and let 校验存档 find a deleted archive file. Screenshots go to
 target/e2e-screenshots/.
 """
 
@@ -34,6 +35,9 @@ XSS = "<img src=x onerror=alert(1)>"
 HEADLINE = "端到端测试新标题"
 PARAGRAPH = "这是端到端测试输入的一段正文。"
 DEMO_HEADLINE = "市政府专题研究2020世界青年科学家峰会筹备进展情况"
+# The documents folder the app sees (XDG user dirs), so the default archive folder is in the run's
+# temporary directory; set in main().
+DOCUMENTS = Path("/nonexistent")
 
 
 def log(msg: str) -> None:
@@ -302,19 +306,70 @@ def proofing(s: Session) -> None:
     s.saved()
     s.no_alert()
     s.shot("11-lint-undone.png")
+    publishing(s)
+
+
+def publishing(s: Session) -> None:
+    """已印发: archived with hashes, read-only until 更正; 校验存档 finds a deleted file."""
+    s.css("#publish").click()
+    s.until("the publish dialog", lambda: s.all("#publish-confirm"))
+    root = Path(s.css("#archive-dir").get_property("textContent"))
+    assert root == DOCUMENTS / "温州科协信息", root
+    s.css("#publish-confirm").click()
+    s.until("the publication", lambda: s.all("#published-dialog"), 120)
+    folder = Path(s.css("#published-dir").get_property("textContent"))
+    assert folder == root / "2020" / "第4期（总第245期）", folder
+    files = sorted(p.name for p in folder.iterdir())
+    assert [Path(f).suffix for f in files] == [".docx", ".json", ".pdf"], files
+    s.shot("12-published.png")
+    s.css("#close-published").click()
+    s.until("the read-only banner", lambda: s.css("#lock-banner").is_displayed())
+    assert s.field("briefs.0.text").get_property("readOnly") is True
+    assert s.css("#start-proof").get_property("disabled") is True
+    s.until("no fixes offered on the archived issue",
+            lambda: all(b.get_property("disabled") for b in s.all(".lint-fix-one"))
+            and s.css("#lint-fix-all").get_property("disabled"))
+    s.shot("13-read-only.png")
+
+    # 更正: editable again, the archived files stay.
+    s.css("#correct").click()
+    s.until("the banner gone", lambda: not s.css("#lock-banner").is_displayed())
+    assert s.field("briefs.0.text").get_property("readOnly") is False
+    assert sorted(p.name for p in folder.iterdir()) == files
+
+    # 校验存档: intact, then a deleted file is reported.
+    s.css("#back").click()
+    s.until("the archive", lambda: s.all("#verify-archive"))
+    s.css("#verify-archive").click()
+    s.until("the verify result", lambda: s.all("#verify-dialog"))
+    assert "全部完好" in s.css("#verify-dialog").get_property("textContent")
+    s.css("#verify-dialog button.primary").click()
+    (folder / [f for f in files if f.endswith(".json")][0]).unlink()
+    s.css("#verify-archive").click()
+    s.until("the missing file", lambda: s.all("#verify-problems li"))
+    problems = [li.get_property("textContent") for li in s.all("#verify-problems li")]
+    assert len(problems) == 1 and problems[0].startswith("文件不见了") and problems[0].endswith(".json"), problems
+    s.shot("14-verify.png")
+    s.css("#verify-dialog button.primary").click()
 
 
 def main() -> int:
+    global DOCUMENTS
     if not APP.is_file():
         print(f"the app is not built: {APP} (scripts/e2e.sh builds it)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="bulletin-e2e-"))
     export_dir = work / "export"
     export_dir.mkdir()
+    DOCUMENTS = work / "文档"
+    xdg = work / "xdg"
+    xdg.mkdir()
+    (xdg / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{DOCUMENTS}"\n', encoding="utf-8")
     env = dict(os.environ)
     env.update({
         "BULLETIN_DB": str(work / "data" / "bulletin.sqlite3"),
         "BULLETIN_EXPORT_DIR": str(export_dir),
+        "XDG_CONFIG_HOME": str(xdg),
         "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
     })
     driver_log = open(work / "tauri-driver.log", "w")

@@ -707,6 +707,7 @@ export class App {
       cur.issue.status = 'published';
       this.renderForm();
       this.refreshToolbar();
+      if (this.sideTab === 'lint') void this.lint.refresh();
       showModal(
         done.revision > 1 ? `已印发（修订${done.revision}）` : '已印发',
         [

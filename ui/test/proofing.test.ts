@@ -273,6 +273,22 @@ describe('proofing in the editor', () => {
   });
 
   it('已印发 after confirmation makes the issue read-only until 更正', async () => {
+    fake.lintItems = [
+      {
+        rule: 'half_width_punctuation',
+        place: { kind: 'brief_text', brief: 2 },
+        place_label: '第3条简讯 正文',
+        start: 0,
+        end: 1,
+        excerpt: '',
+        message: '',
+        fix: { start: 0, len: 1, with: '，' },
+        proposal: '',
+      },
+    ];
+    q<HTMLButtonElement>('#tab-lint').click();
+    await settle();
+    expect(q<HTMLButtonElement>('.lint-fix-one').disabled).toBe(false);
     q<HTMLButtonElement>('#publish').click();
     await settle();
     expect(q('#archive-dir').textContent).toBe('/home/u/文档/温州科协信息');
@@ -285,6 +301,9 @@ describe('proofing in the editor', () => {
     expect(field('briefs.0.text').readOnly).toBe(true);
     expect(q<HTMLButtonElement>('#start-proof').disabled).toBe(true);
     expect(q<HTMLButtonElement>('#add-article').disabled).toBe(true);
+    // The 校对助手 offers no fixes on an archived issue.
+    expect(q<HTMLButtonElement>('.lint-fix-one').disabled).toBe(true);
+    expect(q<HTMLButtonElement>('#lint-fix-all').disabled).toBe(true);
     // An edit that gets through anyway is refused with the way out.
     const saves = fake.saves.length;
     q<HTMLButtonElement>('#add-article').disabled = false;
