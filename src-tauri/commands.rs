@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bulletin::desktop::{
-    with_extension, AppInfo, Desktop, DesktopError, ExportKind, Exported, ImportReport,
-    OpenedIssue, Preview, SearchRow,
+    with_extension, AppInfo, ArchiveDir, Desktop, DesktopError, ExportKind, Exported, Fixed,
+    ImportReport, LintItem, OpenedIssue, Preview, Published, RoundInfo, SearchRow, Verified,
+    Version,
 };
+use bulletin::diff::PartDiff;
+use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
 use bulletin::preflight::Finding;
 use bulletin::store::{IssueId, IssueSummary};
@@ -158,4 +161,117 @@ pub async fn close_main_window(window: WebviewWindow) -> Reply<()> {
     window
         .destroy()
         .map_err(|_| DesktopError("无法关闭窗口，请再试一次。".into()))
+}
+
+// ---- proofing and the archive (issue 8) ----
+
+#[tauri::command]
+pub async fn start_proof(
+    state: State<'_, Shared>,
+    id: String,
+    issue: Issue,
+    note: String,
+) -> Reply<RoundInfo> {
+    blocking(&state, move |d| d.start_proof(&id, &issue, &note)).await
+}
+
+#[tauri::command]
+pub async fn list_proofs(state: State<'_, Shared>, id: String) -> Reply<Vec<RoundInfo>> {
+    blocking(&state, move |d| d.list_proofs(&id)).await
+}
+
+#[tauri::command]
+pub async fn export_proof(
+    state: State<'_, Shared>,
+    id: String,
+    round: u32,
+    path: String,
+) -> Reply<Exported> {
+    blocking(&state, move |d| {
+        d.export_proof(&id, round, &PathBuf::from(path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn diff_versions(
+    state: State<'_, Shared>,
+    id: String,
+    from: Version,
+    to: Version,
+    current: Issue,
+) -> Reply<Vec<PartDiff>> {
+    blocking(&state, move |d| d.diff(&id, from, to, &current)).await
+}
+
+#[tauri::command]
+pub async fn lint_issue(
+    state: State<'_, Shared>,
+    id: String,
+    issue: Issue,
+) -> Reply<Vec<LintItem>> {
+    blocking(&state, move |d| d.lint(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn fix_lint(
+    state: State<'_, Shared>,
+    issue: Issue,
+    place: Place,
+    fix: Fix,
+) -> Reply<Issue> {
+    blocking(&state, move |d| d.fix_one(&issue, &place, &fix)).await
+}
+
+#[tauri::command]
+pub async fn fix_all_lint(state: State<'_, Shared>, id: String, issue: Issue) -> Reply<Fixed> {
+    blocking(&state, move |d| d.fix_all(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn archive_dir(state: State<'_, Shared>) -> Reply<ArchiveDir> {
+    blocking(&state, |d| d.archive_dir()).await
+}
+
+/// Sets the archive folder, or goes back to the default with `None`.
+#[tauri::command]
+pub async fn set_archive_dir(state: State<'_, Shared>, dir: Option<String>) -> Reply<ArchiveDir> {
+    blocking(&state, move |d| {
+        d.set_archive_dir(dir.as_deref().map(std::path::Path::new))
+    })
+    .await
+}
+
+/// Lets the editor choose the archive folder; `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn pick_archive_dir(
+    window: WebviewWindow,
+    state: State<'_, Shared>,
+) -> Reply<Option<ArchiveDir>> {
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("选择归档目录")
+        .blocking_pick_folder()
+        .and_then(|f| f.into_path().ok());
+    match chosen {
+        Some(dir) => blocking(&state, move |d| d.set_archive_dir(Some(&dir)).map(Some)).await,
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn publish_issue(state: State<'_, Shared>, id: String, issue: Issue) -> Reply<Published> {
+    blocking(&state, move |d| d.publish(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn correct_issue(state: State<'_, Shared>, id: String) -> Reply<OpenedIssue> {
+    blocking(&state, move |d| d.correct(&id)).await
+}
+
+#[tauri::command]
+pub async fn verify_archive(state: State<'_, Shared>) -> Reply<Verified> {
+    blocking(&state, |d| d.verify_archive()).await
 }

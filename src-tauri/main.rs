@@ -73,6 +73,19 @@ fn main() {
             commands::export_issue,
             commands::reveal_path,
             commands::close_main_window,
+            commands::start_proof,
+            commands::list_proofs,
+            commands::export_proof,
+            commands::diff_versions,
+            commands::lint_issue,
+            commands::fix_lint,
+            commands::fix_all_lint,
+            commands::archive_dir,
+            commands::pick_archive_dir,
+            commands::set_archive_dir,
+            commands::publish_issue,
+            commands::correct_issue,
+            commands::verify_archive,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

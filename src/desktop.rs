@@ -10,6 +10,13 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod proofing;
+
+pub use proofing::{
+    ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
+    Version,
+};
+
 use crate::fonts::FontBook;
 use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
@@ -67,8 +74,11 @@ pub struct SearchRow {
     pub status: crate::model::Status,
     /// Its first headline.
     pub first_headline: Option<String>,
-    /// The text around the first word searched for.
+    /// The sentence around the first word searched for.
     pub snippet: String,
+    /// Where the words searched for are in `snippet`, as `[start, end)` offsets in UTF-16 code
+    /// units (what the UI's strings count), sorted and not overlapping.
+    pub highlights: Vec<[usize; 2]>,
     /// Whether it is in the recycle bin.
     pub deleted: bool,
 }
@@ -82,6 +92,8 @@ pub struct OpenedIssue {
     pub issue: Issue,
     /// When it was last saved (RFC 3339).
     pub updated_at: String,
+    /// Whether it is published (已印发) and locked against edits until a correction.
+    pub locked: bool,
 }
 
 /// What an import of several files did.
@@ -253,6 +265,11 @@ impl Desktop {
                 date: h.summary.date,
                 status: h.summary.status,
                 first_headline: h.summary.first_headline,
+                highlights: h
+                    .highlights
+                    .iter()
+                    .map(|r| utf16_range(&h.snippet, r.clone()))
+                    .collect(),
                 snippet: h.snippet,
                 deleted: h.summary.deleted_at.is_some(),
             })
@@ -261,9 +278,11 @@ impl Desktop {
 
     /// Opens an issue for editing.
     pub fn open_issue(&self, id: &str) -> Result<OpenedIssue> {
-        let stored = self.store().load(parse_id(id)?)?;
+        let store = self.store();
+        let stored = store.load(parse_id(id)?)?;
         Ok(OpenedIssue {
             id: stored.id,
+            locked: store.is_published(stored.id)?,
             issue: stored.issue,
             updated_at: stored.updated_at,
         })
@@ -417,6 +436,12 @@ pub fn with_extension(path: &Path, kind: ExportKind) -> PathBuf {
             PathBuf::from(s)
         }
     }
+}
+
+/// The byte range `r` of `text` as UTF-16 offsets.
+fn utf16_range(text: &str, r: std::ops::Range<usize>) -> [usize; 2] {
+    let at = |b: usize| text.get(..b).map_or(0, |t| t.encode_utf16().count());
+    [at(r.start), at(r.end)]
 }
 
 fn parse_id(id: &str) -> Result<IssueId> {

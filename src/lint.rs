@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Issue, Masthead, Parens};
 
 /// Where in an issue a text lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     /// The bulletin name.
@@ -79,7 +79,7 @@ impl Place {
 }
 
 /// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// `,` `:` `;` `(` `)` `?` `!` among Han text.
@@ -101,7 +101,7 @@ pub enum Rule {
 }
 
 /// A proposed replacement of `len` characters at `start` (character offsets) by `with`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// First character replaced.
     pub start: usize,

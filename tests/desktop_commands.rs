@@ -348,3 +348,316 @@ fn preview_draws_the_pages_the_pdf_has() {
     let e = d.preview(&issue).unwrap_err();
     assert!(e.0.contains("𪚥"), "{e}");
 }
+
+// ---- proofing and the archive (issue 8) ----
+
+fn demo_id(d: &Desktop) -> String {
+    d.list_issues().unwrap()[0].id.to_string()
+}
+
+#[test]
+fn start_proof_saves_the_editors_text_and_freezes_numbered_rounds() {
+    let (_dir, d) = desktop();
+    let id = demo_id(&d);
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["送审前改过的标题".into()];
+    let r1 = d
+        .start_proof_on(&id, &issue, "  请主任审阅  ", date(2020, 4, 28))
+        .unwrap();
+    assert_eq!((r1.round, r1.note.as_str()), (1, "请主任审阅"));
+    assert_eq!(r1.stamp, "校样 第1次 2020-04-28");
+    // The editor's text was saved, and the issue is now 校对中.
+    let stored = d.open_issue(&id).unwrap();
+    assert_eq!(stored.issue.articles[0].headline, ["送审前改过的标题"]);
+    assert_eq!(stored.issue.status, Status::InProof);
+    assert!(!stored.locked);
+    let r2 = d
+        .start_proof_on(&id, &stored.issue, "", date(2020, 4, 29))
+        .unwrap();
+    assert_eq!(r2.round, 2);
+    let rounds = d.list_proofs(&id).unwrap();
+    assert_eq!(rounds, vec![r1, r2]);
+    assert!(d.list_proofs("not-an-id").is_err());
+}
+
+#[test]
+fn a_rounds_pdf_carries_its_stamp_and_its_frozen_text() {
+    let (dir, d) = desktop();
+    let id = demo_id(&d);
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["第一次校样的标题".into()];
+    d.start_proof_on(&id, &issue, "", date(2020, 4, 28))
+        .unwrap();
+    // Later edits do not reach round 1's PDF.
+    issue.articles[0].headline = vec!["之后才改的标题".into()];
+    d.save_issue(&id, &issue).unwrap();
+    let out = d.export_proof(&id, 1, &dir.path().join("校样1")).unwrap();
+    assert!(out.path.ends_with("校样1.pdf"), "{}", out.path);
+    let text = pdftotext(&out.path);
+    assert!(text.contains("校样第1次2020-04-28"), "{text}");
+    assert!(text.contains("第一次校样的标题"));
+    assert!(!text.contains("之后才改的标题"));
+    // The final export never has the stamp.
+    let fin = d
+        .export(ExportKind::Pdf, &issue, &dir.path().join("final.pdf"))
+        .unwrap();
+    assert!(!pdftotext(&fin.path).contains("校样"));
+    let e = d
+        .export_proof(&id, 7, &dir.path().join("x.pdf"))
+        .unwrap_err();
+    assert!(e.0.contains("第7次校样"), "{e}");
+}
+
+fn pdftotext(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-system-packages.sh)");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn diff_between_rounds_and_the_current_text_is_by_character() {
+    use bulletin::desktop::Version;
+    use bulletin::diff::Segment;
+    let (_dir, d) = desktop();
+    let id = demo_id(&d);
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    d.start_proof_on(&id, &issue, "", date(2020, 4, 28))
+        .unwrap();
+    issue.briefs[1].text = "温州科技馆接待平阳科技馆一行来访交流。".into();
+    d.start_proof_on(&id, &issue, "", date(2020, 4, 29))
+        .unwrap();
+    let parts = d
+        .diff(&id, Version::Round(1), Version::Round(2), &issue)
+        .unwrap();
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0].part, "第2条简讯");
+    assert!(parts[0].segments.contains(&Segment::Delete("参观".into())));
+    assert!(parts[0].segments.contains(&Segment::Insert("来访".into())));
+    // Round 2 against the editor's unsaved text.
+    let mut current = issue.clone();
+    current.articles[0].headline[0].push_str("（续）");
+    let parts = d
+        .diff(&id, Version::Round(2), Version::Current, &current)
+        .unwrap();
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0].part, "第1篇文章");
+    assert!(parts[0]
+        .segments
+        .contains(&Segment::Insert("（续）".into())));
+    assert!(d
+        .diff(&id, Version::Round(2), Version::Round(2), &current)
+        .unwrap()
+        .is_empty());
+    let e = d
+        .diff(&id, Version::Round(3), Version::Current, &current)
+        .unwrap_err();
+    assert!(e.0.contains("第3次校样"), "{e}");
+}
+
+#[test]
+fn lint_findings_have_places_ranges_and_fixes_that_apply() {
+    use bulletin::lint::{Place, Rule};
+    let (_dir, d) = desktop();
+    let id = demo_id(&d);
+    let issue = d.open_issue(&id).unwrap().issue;
+    let items = d.lint(&id, &issue).unwrap();
+    // The sample's 「4月27日,」: the brief's text begins with a half-width comma.
+    let comma = items
+        .iter()
+        .find(|f| f.place == Place::BriefText { brief: 2 })
+        .expect("the comma after 4月27日");
+    assert_eq!(comma.rule, Rule::HalfWidthPunctuation);
+    assert_eq!(comma.place_label, "第3条简讯 正文");
+    assert_eq!((comma.start, comma.end), (0, 1));
+    assert_eq!(comma.proposal, "“,”改为“，”");
+    let fix = comma.fix.clone().unwrap();
+    let fixed = d.fix_one(&issue, &comma.place, &fix).unwrap();
+    assert_eq!(
+        fixed.briefs[2].text,
+        "，市科协赴乐清洽谈科技经济融合项目合作事宜。"
+    );
+    // Only that text changed, and the finding is gone.
+    let mut expected = issue.clone();
+    expected.briefs[2].text = fixed.briefs[2].text.clone();
+    assert_eq!(fixed, expected);
+    assert!(!d
+        .lint(&id, &fixed)
+        .unwrap()
+        .iter()
+        .any(|f| f.place == Place::BriefText { brief: 2 }));
+    // A fix for text that has changed since the check is refused.
+    let mut edited = issue.clone();
+    edited.briefs[2].text = String::new();
+    let e = d.fix_one(&edited, &comma.place, &fix).unwrap_err();
+    assert!(e.0.contains("重新运行校对助手"), "{e}");
+    // Ranges count UTF-16 units, as the UI's strings do (𠀀 is two).
+    let mut wide = issue.clone();
+    wide.briefs[0].text = "𠀀𠀀说明,如下。".into();
+    let item = d
+        .lint(&id, &wide)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.place == Place::BriefText { brief: 0 })
+        .unwrap();
+    assert_eq!((item.start, item.end), (6, 7));
+    assert_eq!(item.fix.unwrap().start, 4);
+}
+
+#[test]
+fn fix_all_clears_every_fixable_finding_and_nothing_else() {
+    let (_dir, d) = desktop();
+    let id = demo_id(&d);
+    let issue = d.open_issue(&id).unwrap().issue;
+    let before = d.lint(&id, &issue).unwrap();
+    let fixable = before.iter().filter(|f| f.fix.is_some()).count();
+    assert!(fixable >= 6, "{before:?}");
+    let fixed = d.fix_all(&id, &issue).unwrap();
+    assert_eq!(fixed.applied, fixable);
+    assert!(d
+        .lint(&id, &fixed.issue)
+        .unwrap()
+        .iter()
+        .all(|f| f.fix.is_none()));
+    assert!(fixed.issue.briefs[2].text.starts_with('，'));
+    assert_eq!(fixed.issue.masthead, issue.masthead);
+    assert_eq!(fixed.issue.briefs.len(), issue.briefs.len());
+    // The store is untouched: the UI records the result as an undoable edit and saves it.
+    assert_eq!(d.open_issue(&id).unwrap().issue, issue);
+}
+
+#[test]
+fn archive_folder_has_a_default_and_can_be_set() {
+    let (dir, d) = desktop();
+    let shown = d.archive_dir().unwrap();
+    assert!(shown.is_default);
+    assert_eq!(shown.dir, shown.default_dir);
+    if let Some(def) = &shown.default_dir {
+        assert!(def.ends_with("温州科协信息"), "{def}");
+    }
+    let chosen = dir.path().join("归档");
+    let shown = d.set_archive_dir(Some(&chosen)).unwrap();
+    assert!(!shown.is_default);
+    assert_eq!(shown.dir.as_deref(), Some(chosen.to_str().unwrap()));
+    let shown = d.set_archive_dir(None).unwrap();
+    assert!(shown.is_default);
+}
+
+#[test]
+fn publish_archives_hashed_files_locks_the_issue_and_correct_reopens_it() {
+    let (dir, d) = desktop();
+    let id = demo_id(&d);
+    let root = dir.path().join("归档");
+    d.set_archive_dir(Some(&root)).unwrap();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    issue.articles[0].headline = vec!["印发前最后改的标题".into()];
+    let p = d.publish(&id, &issue).unwrap();
+    assert_eq!(p.revision, 1);
+    assert_eq!(
+        std::path::Path::new(&p.dir),
+        root.join("2020").join("第4期（总第245期）")
+    );
+    let names: Vec<String> = p
+        .files
+        .iter()
+        .map(|f| {
+            std::path::Path::new(&f.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "温州科协信息 2020年第4期（总第245期）.pdf",
+            "温州科协信息 2020年第4期（总第245期）.docx",
+            "温州科协信息 2020年第4期（总第245期）.json"
+        ]
+    );
+    for f in &p.files {
+        let bytes = std::fs::read(&f.path).unwrap();
+        assert_eq!(bytes.len() as u64, f.bytes);
+        assert_eq!(bulletin::archive::sha256_hex(&bytes), f.sha256);
+    }
+    // The editor's last edit was saved before publishing and is in the archived PDF.
+    assert!(pdftotext(&p.files[0].path).contains("印发前最后改的标题"));
+    let opened = d.open_issue(&id).unwrap();
+    assert!(opened.locked);
+    assert_eq!(opened.issue.status, Status::Published);
+    // A published issue refuses saves, proofs and a second publication, in plain Chinese.
+    let e = d.save_issue(&id, &opened.issue).unwrap_err();
+    assert!(e.0.contains("已印发") && e.0.contains("修订"), "{e}");
+    assert!(d.start_proof(&id, &opened.issue, "").is_err());
+    assert!(d.publish(&id, &opened.issue).is_err());
+    // 更正: editable again, the archived files stay.
+    let again = d.correct(&id).unwrap();
+    assert!(!again.locked);
+    assert_eq!(again.issue.status, Status::Draft);
+    d.save_issue(&id, &again.issue).unwrap();
+    assert!(std::path::Path::new(&p.files[0].path).is_file());
+    let e = d.correct(&id).unwrap_err();
+    assert!(e.0.contains("还没有印发"), "{e}");
+    let p2 = d.publish(&id, &again.issue).unwrap();
+    assert_eq!(p2.revision, 2);
+    assert!(p2.dir.ends_with("修订2"), "{}", p2.dir);
+}
+
+#[test]
+fn verify_reports_changed_and_missing_archive_files() {
+    let (dir, d) = desktop();
+    let id = demo_id(&d);
+    d.set_archive_dir(Some(&dir.path().join("归档"))).unwrap();
+    let issue = d.open_issue(&id).unwrap().issue;
+    let ok = d.verify_archive().unwrap();
+    assert_eq!((ok.checked, ok.problems.len()), (0, 0));
+    let p = d.publish(&id, &issue).unwrap();
+    let ok = d.verify_archive().unwrap();
+    assert_eq!((ok.checked, ok.problems.len()), (3, 0));
+    let mut docx = std::fs::read(&p.files[1].path).unwrap();
+    docx.push(0);
+    std::fs::write(&p.files[1].path, docx).unwrap();
+    std::fs::remove_file(&p.files[2].path).unwrap();
+    let bad = d.verify_archive().unwrap();
+    assert_eq!(bad.checked, 3);
+    let found: Vec<(&str, &str, &str)> = bad
+        .problems
+        .iter()
+        .map(|f| (f.path.as_str(), f.kind.as_str(), f.label.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (p.files[1].path.as_str(), "changed", "内容已被改动"),
+            (p.files[2].path.as_str(), "missing", "文件不见了")
+        ]
+    );
+    assert_eq!(bad.problems[0].issue_id.to_string(), id);
+}
+
+#[test]
+fn search_rows_carry_utf16_ranges_of_every_word() {
+    let (_dir, d) = desktop();
+    let hits = d.search("农技云 培训").unwrap();
+    assert_eq!(hits.len(), 1);
+    let snippet: Vec<u16> = hits[0].snippet.encode_utf16().collect();
+    let marked: Vec<String> = hits[0]
+        .highlights
+        .iter()
+        .map(|[a, b]| String::from_utf16(&snippet[*a..*b]).unwrap())
+        .collect();
+    assert!(!marked.is_empty());
+    assert!(
+        marked
+            .iter()
+            .all(|m| m == "农技云" || m == "培训" || m == "农技云培训"),
+        "{marked:?} in {}",
+        hits[0].snippet
+    );
+    assert!(marked.iter().any(|m| m.contains("农技云")));
+}

@@ -5,7 +5,10 @@ Run through scripts/e2e.sh (it builds the app, starts Xvfb and installs the tool
 start on an empty store and see the demo issue; create the next issue; type a headline and a
 paragraph and watch the preview change; reorder two briefs; a headline that looks like markup shows
 literally in the editor, the preview and the archive; export the PDF and find the headline in it
-(pdftotext); restart the app and find every edit still there. Screenshots go to
+(pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
+issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
+the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
+the archive folder, the editor read-only), 更正 it, and let 校验存档 find a deleted archive file. Screenshots go to
 target/e2e-screenshots/.
 """
 
@@ -32,6 +35,9 @@ XSS = "<img src=x onerror=alert(1)>"
 HEADLINE = "端到端测试新标题"
 PARAGRAPH = "这是端到端测试输入的一段正文。"
 DEMO_HEADLINE = "市政府专题研究2020世界青年科学家峰会筹备进展情况"
+# The documents folder the app sees (XDG user dirs), so the default archive folder is in the run's
+# temporary directory; set in main().
+DOCUMENTS = Path("/nonexistent")
 
 
 def log(msg: str) -> None:
@@ -219,20 +225,151 @@ def second_session() -> None:
     assert s.value("briefs.0.source") == "乙"
     s.until("the preview", lambda: HEADLINE in s.preview_text())
     s.shot("06-after-restart.png")
+    proofing(s)
     s.quit()
 
 
+def lint_item(s: Session, label: str):
+    for item in s.all("#lint-list .lint-item"):
+        if item.find_element(By.CSS_SELECTOR, ".lint-place").get_property("textContent") == label:
+            return item
+    return None
+
+
+def proofing(s: Session) -> None:
+    """Issue 8 in the app: proof round, diff view, one-click fix and its undo, on the demo issue."""
+    s.css("#back").click()
+    s.until("the archive", lambda: len(s.all("tr.issue-row")) == 2)
+    demo = [r for r in s.all("tr.issue-row")
+            if r.find_element(By.CSS_SELECTOR, "td.total").get_property("textContent") == "总第245期"][0]
+    demo.find_element(By.CSS_SELECTOR, "button.open").click()
+    s.until("the demo in the editor", lambda: "总第245期" in s.css("#editor-title").get_property("textContent"))
+    assert s.value("articles.0.headline").endswith("进展情况"), s.value("articles.0.headline")
+
+    # 送审 with a note: round 1.
+    s.css("#start-proof").click()
+    s.until("the 送审 dialog", lambda: s.all("#proof-note"))
+    s.css("#proof-note").send_keys("请主任审阅")
+    s.css("#proof-confirm").click()
+    s.until("the proof round", lambda: s.css("#proof-state").text == "已送审：第1次校样")
+    assert s.css("#issue-status").get_property("value") == "in_proof"
+    s.css("#tab-proofs").click()
+    s.until("round 1 in the 校样 panel", lambda: len(s.all("#proof-list .proof-round")) == 1)
+    assert "请主任审阅" in s.css("#proof-list .proof-round").get_property("textContent")
+    s.shot("07-proof-round.png")
+    # The round's PDF carries the stamp 「校样 第1次 日期」 (the export directory stands in for the dialog).
+    s.css("#proof-list .proof-export").click()
+    s.until("the proof PDF", lambda: s.all("#export-done"), 120)
+    proof_pdf = Path(s.css("#exported-path").get_property("textContent"))
+    s.css("#close-export").click()
+    stamped = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(proof_pdf), "-"], capture_output=True,
+                                     text=True, check=True).stdout.split())
+    assert "校样第1次" in stamped, stamped[:200]
+    log(f"proof PDF {proof_pdf.name} carries the stamp")
+
+    # Edit the headline: 「……进展情况」 becomes 「……进展工作」.
+    head = s.field("articles.0.headline")
+    head.click()
+    head.send_keys(Keys.CONTROL, Keys.END)
+    head.send_keys(Keys.BACKSPACE, Keys.BACKSPACE, "工作")
+    s.until("the edited headline", lambda: s.value("articles.0.headline").endswith("进展工作"))
+    s.saved()
+
+    # 比较: round 1 against the current text, by character.
+    s.css("#tab-diff").click()
+    s.until("the diff of the headline", lambda: s.all("#diff-result ins") and s.all("#diff-result del"))
+    assert s.css("#diff-from").get_property("value") == "r1"
+    assert s.css("#diff-to").get_property("value") == "current"
+    parts = [h.get_property("textContent") for h in s.all("#diff-result h3")]
+    assert parts == ["第1篇文章"], parts
+    assert [e.get_property("textContent") for e in s.all("#diff-result ins")] == ["工作"]
+    assert [e.get_property("textContent") for e in s.all("#diff-result del")] == ["情况"]
+    s.shot("08-diff.png")
+
+    # 校对助手: the half-width comma after 「4月27日」, fixed with one click, undone with Ctrl+Z.
+    before = s.value("briefs.2.text")
+    assert before.startswith(",市科协赴乐清"), before
+    s.css("#tab-lint").click()
+    s.until("the comma finding", lambda: lint_item(s, "第3条简讯 正文") is not None)
+    item = lint_item(s, "第3条简讯 正文")
+    assert "“,”改为“，”" in item.find_element(By.CSS_SELECTOR, ".lint-proposal").get_property("textContent")
+    item.find_element(By.CSS_SELECTOR, ".lint-place").click()
+    s.until("the brief focused", lambda: s.driver.execute_script(
+        "return document.activeElement && document.activeElement.dataset.path") == "briefs.2.text")
+    s.shot("09-lint.png")
+    item.find_element(By.CSS_SELECTOR, ".lint-fix-one").click()
+    s.until("the fixed comma", lambda: s.value("briefs.2.text") == "，" + before[1:])
+    s.until("the finding gone", lambda: lint_item(s, "第3条简讯 正文") is None)
+    s.shot("10-lint-fixed.png")
+    s.field("masthead.editor").send_keys(Keys.CONTROL, "z")
+    s.until("Ctrl+Z to restore the comma", lambda: s.value("briefs.2.text") == before)
+    s.saved()
+    s.no_alert()
+    s.shot("11-lint-undone.png")
+    publishing(s)
+
+
+def publishing(s: Session) -> None:
+    """已印发: archived with hashes, read-only until 更正; 校验存档 finds a deleted file."""
+    s.css("#publish").click()
+    s.until("the publish dialog", lambda: s.all("#publish-confirm"))
+    root = Path(s.css("#archive-dir").get_property("textContent"))
+    assert root == DOCUMENTS / "温州科协信息", root
+    s.css("#publish-confirm").click()
+    s.until("the publication", lambda: s.all("#published-dialog"), 120)
+    folder = Path(s.css("#published-dir").get_property("textContent"))
+    assert folder == root / "2020" / "第4期（总第245期）", folder
+    files = sorted(p.name for p in folder.iterdir())
+    assert [Path(f).suffix for f in files] == [".docx", ".json", ".pdf"], files
+    s.shot("12-published.png")
+    s.css("#close-published").click()
+    s.until("the read-only banner", lambda: s.css("#lock-banner").is_displayed())
+    assert s.field("briefs.0.text").get_property("readOnly") is True
+    assert s.css("#start-proof").get_property("disabled") is True
+    s.until("no fixes offered on the archived issue",
+            lambda: all(b.get_property("disabled") for b in s.all(".lint-fix-one"))
+            and s.css("#lint-fix-all").get_property("disabled"))
+    s.shot("13-read-only.png")
+
+    # 更正: editable again, the archived files stay.
+    s.css("#correct").click()
+    s.until("the banner gone", lambda: not s.css("#lock-banner").is_displayed())
+    assert s.field("briefs.0.text").get_property("readOnly") is False
+    assert sorted(p.name for p in folder.iterdir()) == files
+
+    # 校验存档: intact, then a deleted file is reported.
+    s.css("#back").click()
+    s.until("the archive", lambda: s.all("#verify-archive"))
+    s.css("#verify-archive").click()
+    s.until("the verify result", lambda: s.all("#verify-dialog"))
+    assert "全部完好" in s.css("#verify-dialog").get_property("textContent")
+    s.css("#verify-dialog button.primary").click()
+    (folder / [f for f in files if f.endswith(".json")][0]).unlink()
+    s.css("#verify-archive").click()
+    s.until("the missing file", lambda: s.all("#verify-problems li"))
+    problems = [li.get_property("textContent") for li in s.all("#verify-problems li")]
+    assert len(problems) == 1 and problems[0].startswith("文件不见了") and problems[0].endswith(".json"), problems
+    s.shot("14-verify.png")
+    s.css("#verify-dialog button.primary").click()
+
+
 def main() -> int:
+    global DOCUMENTS
     if not APP.is_file():
         print(f"the app is not built: {APP} (scripts/e2e.sh builds it)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="bulletin-e2e-"))
     export_dir = work / "export"
     export_dir.mkdir()
+    DOCUMENTS = work / "文档"
+    xdg = work / "xdg"
+    xdg.mkdir()
+    (xdg / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{DOCUMENTS}"\n', encoding="utf-8")
     env = dict(os.environ)
     env.update({
         "BULLETIN_DB": str(work / "data" / "bulletin.sqlite3"),
         "BULLETIN_EXPORT_DIR": str(export_dir),
+        "XDG_CONFIG_HOME": str(xdg),
         "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
     })
     driver_log = open(work / "tauri-driver.log", "w")

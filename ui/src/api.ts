@@ -4,6 +4,16 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  ArchiveDir,
+  Fixed,
+  LintFix,
+  LintItem,
+  LintPlace,
+  PartDiff,
+  ProofRound,
+  Published,
+  Verified,
+  Version,
   Exported,
   ExportKind,
   Finding,
@@ -39,6 +49,23 @@ export const api = {
     invoke<Exported>('export_issue', { kind, issue, path }),
   reveal: (path: string) => invoke<void>('reveal_path', { path }),
   closeWindow: () => invoke<void>('close_main_window'),
+  // proofing and the archive
+  startProof: (id: string, issue: Issue, note: string) =>
+    invoke<ProofRound>('start_proof', { id, issue, note }),
+  listProofs: (id: string) => invoke<ProofRound[]>('list_proofs', { id }),
+  exportProof: (id: string, round: number, path: string) =>
+    invoke<Exported>('export_proof', { id, round, path }),
+  diff: (id: string, from: Version, to: Version, current: Issue) =>
+    invoke<PartDiff[]>('diff_versions', { id, from, to, current }),
+  lint: (id: string, issue: Issue) => invoke<LintItem[]>('lint_issue', { id, issue }),
+  fixOne: (issue: Issue, place: LintPlace, fix: LintFix) => invoke<Issue>('fix_lint', { issue, place, fix }),
+  fixAll: (id: string, issue: Issue) => invoke<Fixed>('fix_all_lint', { id, issue }),
+  archiveDir: () => invoke<ArchiveDir>('archive_dir'),
+  pickArchiveDir: () => invoke<ArchiveDir | null>('pick_archive_dir'),
+  setArchiveDir: (dir: string | null) => invoke<ArchiveDir>('set_archive_dir', { dir }),
+  publish: (id: string, issue: Issue) => invoke<Published>('publish_issue', { id, issue }),
+  correct: (id: string) => invoke<OpenedIssue>('correct_issue', { id }),
+  verify: () => invoke<Verified>('verify_archive'),
 };
 
 export type Api = typeof api;

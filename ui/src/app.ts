@@ -10,14 +10,32 @@ import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
 import { PreviewPane } from './preview';
+import { DiffPanel } from './diffview';
+import { LintPanel } from './lintpanel';
+import { ProofPanel } from './proofpanel';
 import { commandFor, type Command } from './shortcuts';
-import type { ExportKind, Finding, Issue, Status } from './types';
+import type { ArchiveDir, Exported, ExportKind, Finding, Issue, ProofRound, Status, Verified } from './types';
+
+type SideTab = 'preview' | 'proofs' | 'diff' | 'lint';
+
+const SIDE_TABS: [SideTab, string, string][] = [
+  ['preview', '预览', '与 PDF 完全一致的版面预览'],
+  ['proofs', '校样', '送审记录与各次校样的 PDF'],
+  ['diff', '比较', '比较两次校样或校样与当前稿的改动'],
+  ['lint', '校对助手', '检查标点与格式，一键修正'],
+];
+
+/** The message shown when an archived issue is edited. */
+export const LOCKED_MESSAGE =
+  '本期已印发并归档，不能直接修改。如需修改，请点「更正」创建修订版（已归档的文件保持不变）。';
 
 interface Current {
   id: string;
   issue: Issue;
   history: History<Issue>;
   saver: Autosaver<Issue>;
+  /** Published (已印发): read-only until 更正. */
+  locked: boolean;
 }
 
 export class App {
@@ -31,6 +49,16 @@ export class App {
   private readonly saveStateEl: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly redoButton: HTMLButtonElement;
+  private readonly proofButton: HTMLButtonElement;
+  private readonly publishButton: HTMLButtonElement;
+  private readonly proofStateEl: HTMLElement;
+  private readonly lockBanner: HTMLElement;
+  private readonly proofs: ProofPanel;
+  private readonly diff: DiffPanel;
+  private readonly lint: LintPanel;
+  private readonly tabButtons = new Map<SideTab, HTMLButtonElement>();
+  private sideTab: SideTab = 'preview';
+  private panelTimer: ReturnType<typeof setTimeout> | null = null;
   private current: Current | null = null;
   private screen: 'archive' | 'editor' = 'archive';
   private busy = false;
@@ -43,6 +71,28 @@ export class App {
       api,
       open: (id) => void this.openIssue(id),
       importFiles: () => void this.pickAndImport(),
+      verifyArchive: () => void this.verifyArchive(),
+      archiveSettings: () => void this.archiveSettings(),
+      notify,
+    });
+    const current = () =>
+      this.current ? { id: this.current.id, issue: this.current.issue, locked: this.current.locked } : null;
+    this.proofs = new ProofPanel({
+      api,
+      currentId: () => this.current?.id ?? null,
+      fileName: (r) =>
+        this.current
+          ? exportFileName(this.current.issue, 'pdf').replace(/\.pdf$/, `（第${r.round}次校样）.pdf`)
+          : '',
+      exported: (done) => this.showExported('校样 PDF', done),
+      notify,
+    });
+    this.diff = new DiffPanel({ api, current });
+    this.lint = new LintPanel({
+      api,
+      current,
+      apply: (fixed) => this.change((i) => Object.assign(i, structuredClone(fixed)), null, true),
+      focus: (path, select) => this.form.focusField(path, select),
       notify,
     });
     this.form = new EditorForm({ change: (m, k, r) => this.change(m, k, r) });
@@ -75,6 +125,44 @@ export class App {
     this.saveStateEl = h('span', { class: 'save-state', attrs: { id: 'save-state', role: 'status' } });
     this.undoButton = button('撤销', () => this.undo(), { id: 'undo', shortcut: 'Ctrl+Z' });
     this.redoButton = button('重做', () => this.redo(), { id: 'redo', shortcut: 'Ctrl+Y / Ctrl+Shift+Z' });
+    this.proofButton = button('送审', () => void this.startProof(), {
+      id: 'start-proof',
+      title: '把当前全文冻结为下一次校样，供审阅',
+    });
+    this.publishButton = button('已印发', () => void this.publish(), {
+      id: 'publish',
+      title: '标记为已印发：PDF、DOCX 写入归档目录并记录校验值',
+    });
+    this.proofStateEl = h('span', { class: 'proof-state', attrs: { id: 'proof-state', role: 'status' } });
+    this.lockBanner = h(
+      'div',
+      { class: 'lock-banner', attrs: { id: 'lock-banner', role: 'note', hidden: true } },
+      h('span', { text: LOCKED_MESSAGE }),
+      button('更正', () => void this.correct(), {
+        id: 'correct',
+        class: 'small primary',
+        title: '创建修订版：本期恢复为草稿可以修改，再次印发时归档为新的修订版',
+      }),
+    );
+    const tabs = h(
+      'div',
+      { class: 'side-tabs', attrs: { role: 'tablist', 'aria-label': '侧栏' } },
+      ...SIDE_TABS.map(([tab, label, title]) => {
+        const b = button(label, () => void this.showTab(tab), { id: `tab-${tab}`, class: 'side-tab', title });
+        b.setAttribute('role', 'tab');
+        this.tabButtons.set(tab, b);
+        return b;
+      }),
+    );
+    const side = h(
+      'div',
+      { class: 'side', attrs: { id: 'side' } },
+      tabs,
+      this.preview.element,
+      this.proofs.element,
+      this.diff.element,
+      this.lint.element,
+    );
     const nav = h(
       'nav',
       { class: 'section-nav', attrs: { 'aria-label': '表单分区' } },
@@ -116,6 +204,9 @@ export class App {
         }),
         this.saveStateEl,
         h('span', { class: 'spacer' }),
+        this.proofStateEl,
+        this.proofButton,
+        this.publishButton,
         button('检查', () => void this.runCheck(), {
           id: 'check',
           shortcut: 'Ctrl+K',
@@ -131,8 +222,10 @@ export class App {
           shortcut: 'Ctrl+Shift+E',
         }),
       ),
-      h('div', { class: 'editor-body' }, nav, this.form.element, this.preview.element),
+      this.lockBanner,
+      h('div', { class: 'editor-body' }, nav, this.form.element, side),
     );
+    this.selectTab('preview');
     document.addEventListener('keydown', this.keyListener);
   }
 
@@ -176,15 +269,25 @@ export class App {
         },
         (state, error) => this.showSaveState(state, error),
       );
-      this.current = { id: opened.id, issue: opened.issue, history: new History(opened.issue), saver };
+      this.current = {
+        id: opened.id,
+        issue: opened.issue,
+        history: new History(opened.issue),
+        saver,
+        locked: opened.locked,
+      };
       this.screen = 'editor';
       replaceChildren(this.root, this.editorEl);
       this.preview.clear();
-      this.form.render(this.current.issue);
+      this.proofStateEl.textContent = '';
+      this.diff.reset();
+      this.renderForm();
       this.form.element.scrollTop = 0;
       this.refreshToolbar();
       this.showSaveState('saved', null);
       this.root.dataset.ready = 'editor';
+      await this.loadRounds();
+      if (this.sideTab !== 'preview') void this.showTab(this.sideTab);
       await this.previewRunner.now(structuredClone(this.current.issue));
     } catch (e) {
       notify(errorText(e), 'error');
@@ -211,6 +314,10 @@ export class App {
   private change(mutate: (issue: Issue) => void, key: string | null, rebuild = false): void {
     const cur = this.current;
     if (!cur) return;
+    if (cur.locked) {
+      notify(LOCKED_MESSAGE, 'error', { label: '更正', run: () => void this.correct() });
+      return;
+    }
     mutate(cur.issue);
     cur.history.record(cur.issue, key);
     this.afterChange(rebuild);
@@ -219,14 +326,35 @@ export class App {
   private afterChange(rebuild: boolean): void {
     const cur = this.current;
     if (!cur) return;
-    if (rebuild) this.form.render(cur.issue);
+    if (rebuild) this.renderForm();
     cur.saver.schedule(structuredClone(cur.issue));
     this.previewRunner.request(structuredClone(cur.issue));
     this.refreshToolbar();
+    this.panelsSoon();
+  }
+
+  /** Builds the form; an archived issue's fields are read-only. */
+  private renderForm(): void {
+    const cur = this.current;
+    if (!cur) return;
+    this.form.render(cur.issue);
+    this.form.setReadOnly(cur.locked);
+  }
+
+  /** Refreshes the open 比较 or 校对助手 panel shortly after edits stop. */
+  private panelsSoon(): void {
+    if (this.sideTab !== 'diff' && this.sideTab !== 'lint') return;
+    if (this.panelTimer !== null) clearTimeout(this.panelTimer);
+    this.panelTimer = setTimeout(() => {
+      this.panelTimer = null;
+      if (this.sideTab === 'diff') void this.diff.refresh();
+      if (this.sideTab === 'lint') void this.lint.refresh();
+    }, 400);
   }
 
   undo(): void {
     const cur = this.current;
+    if (cur?.locked) return;
     const prev = cur?.history.undo();
     if (!cur || !prev) return;
     cur.issue = prev;
@@ -235,6 +363,7 @@ export class App {
 
   redo(): void {
     const cur = this.current;
+    if (cur?.locked) return;
     const next = cur?.history.redo();
     if (!cur || !next) return;
     cur.issue = next;
@@ -247,8 +376,13 @@ export class App {
     const m = cur.issue.masthead;
     this.titleEl.textContent = `${m.name} ${issueLabel(m.number, m.total_number)}`;
     this.statusSelect.value = cur.issue.status;
-    this.undoButton.disabled = !cur.history.canUndo;
-    this.redoButton.disabled = !cur.history.canRedo;
+    this.undoButton.disabled = cur.locked || !cur.history.canUndo;
+    this.redoButton.disabled = cur.locked || !cur.history.canRedo;
+    this.statusSelect.disabled = cur.locked;
+    this.proofButton.disabled = cur.locked;
+    this.publishButton.disabled = cur.locked;
+    this.publishButton.textContent = cur.locked ? '已印发 ✓' : '已印发';
+    this.lockBanner.hidden = !cur.locked;
   }
 
   private showSaveState(state: SaveState, error: string | null): void {
@@ -261,7 +395,11 @@ export class App {
     this.saveStateEl.textContent = labels[state];
     this.saveStateEl.className = `save-state ${state}`;
     this.saveStateEl.title = error ?? '';
-    if (state === 'error' && error) notify(`保存失败：${error}`, 'error');
+    if (state === 'error' && error) {
+      // The engine refuses saves of an archived issue: offer the way out.
+      const action = error.includes('已印发') ? { label: '更正', run: () => void this.correct() } : undefined;
+      notify(`保存失败：${error}`, 'error', action);
+    }
   }
 
   private async saveNow(): Promise<void> {
@@ -358,18 +496,7 @@ export class App {
     try {
       const done = await this.api.exportIssue(kind, structuredClone(cur.issue), path);
       progress.close();
-      showModal(
-        `已导出 ${label}`,
-        [
-          h('p', { text: `已保存到：` }),
-          h('p', { class: 'path', attrs: { id: 'exported-path' }, text: done.path }),
-        ],
-        [
-          { label: '打开所在文件夹', primary: true, id: 'reveal', run: () => void this.reveal(done.path) },
-          { label: '关闭', id: 'close-export' },
-        ],
-        { id: 'export-done' },
-      );
+      this.showExported(label, done);
     } catch (e) {
       progress.close();
       notify(`导出失败：${errorText(e)}`, 'error');
@@ -378,12 +505,297 @@ export class App {
     }
   }
 
+  private showExported(label: string, done: Exported): void {
+    showModal(
+      `已导出 ${label}`,
+      [
+        h('p', { text: `已保存到：` }),
+        h('p', { class: 'path', attrs: { id: 'exported-path' }, text: done.path }),
+      ],
+      [
+        { label: '打开所在文件夹', primary: true, id: 'reveal', run: () => void this.reveal(done.path) },
+        { label: '关闭', id: 'close-export' },
+      ],
+      { id: 'export-done' },
+    );
+  }
+
   private async reveal(path: string): Promise<void> {
     try {
       await this.api.reveal(path);
     } catch (e) {
       notify(errorText(e), 'error');
     }
+  }
+
+  // ---- side panels ----
+
+  private selectTab(tab: SideTab): void {
+    this.sideTab = tab;
+    const panels: Record<SideTab, HTMLElement> = {
+      preview: this.preview.element,
+      proofs: this.proofs.element,
+      diff: this.diff.element,
+      lint: this.lint.element,
+    };
+    for (const [t, el] of Object.entries(panels) as [SideTab, HTMLElement][]) el.hidden = t !== tab;
+    for (const [t, b] of this.tabButtons) {
+      b.classList.toggle('active', t === tab);
+      b.setAttribute('aria-selected', String(t === tab));
+    }
+  }
+
+  /** Shows a side panel (预览, 校样, 比较, 校对助手) with fresh content. */
+  async showTab(tab: SideTab): Promise<void> {
+    this.selectTab(tab);
+    if (tab === 'proofs') await this.loadRounds();
+    if (tab === 'diff') {
+      await this.loadRounds();
+      await this.diff.refresh();
+    }
+    if (tab === 'lint') await this.lint.refresh();
+  }
+
+  private async loadRounds(): Promise<ProofRound[]> {
+    const rounds = await this.proofs.refresh();
+    this.diff.setRounds(rounds);
+    const last = rounds[rounds.length - 1];
+    if (last && !this.proofStateEl.textContent)
+      this.proofStateEl.textContent = `第${last.round}次校样 ${last.date}`;
+    return rounds;
+  }
+
+  // ---- proofing and the archive ----
+
+  /** 送审: asks for a note, then freezes the current text as the next proof round. */
+  async startProof(): Promise<void> {
+    const cur = this.current;
+    if (!cur || cur.locked || this.busy) return;
+    const note = h('textarea', {
+      attrs: {
+        id: 'proof-note',
+        rows: 3,
+        placeholder: '例如：请主任审阅第一、二篇',
+        'aria-label': '送审备注',
+      },
+    });
+    showModal(
+      '送审',
+      [
+        h('p', { text: '把当前全文冻结为下一次校样。之后的修改可以在「比较」中与这次校样逐字对照。' }),
+        h('label', { class: 'field' }, h('span', { text: '备注（可不填）' }), note),
+      ],
+      [
+        { label: '送审', primary: true, id: 'proof-confirm', run: () => void this.sendProof(note.value) },
+        { label: '取消', id: 'proof-cancel' },
+      ],
+      { id: 'proof-dialog' },
+    );
+    note.focus();
+  }
+
+  private async sendProof(note: string): Promise<void> {
+    const cur = this.current;
+    if (!cur) return;
+    this.busy = true;
+    try {
+      await cur.saver.flush();
+      const round = await this.api.startProof(cur.id, structuredClone(cur.issue), note);
+      // The engine set the status to 校对中; the editor's copy follows (one undoable step).
+      if (cur.issue.status !== 'in_proof') this.change((i) => (i.status = 'in_proof'), null);
+      this.proofStateEl.textContent = `已送审：第${round.round}次校样`;
+      notify(`已送审：第${round.round}次校样（${round.stamp}）。`);
+      await this.loadRounds();
+      if (this.sideTab === 'diff') await this.diff.refresh();
+    } catch (e) {
+      notify(`送审失败：${errorText(e)}`, 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** 已印发: after confirmation, archives the files and makes the issue read-only. */
+  async publish(): Promise<void> {
+    const cur = this.current;
+    if (!cur || cur.locked || this.busy) return;
+    await this.flush();
+    let dir: string | null = null;
+    try {
+      dir = (await this.api.archiveDir()).dir;
+    } catch (e) {
+      notify(errorText(e), 'error');
+    }
+    const dirEl = h('p', { class: 'path', attrs: { id: 'archive-dir' }, text: dir ?? '（未设置）' });
+    const m = cur.issue.masthead;
+    showModal(
+      '标记为已印发',
+      [
+        h('p', {
+          text: `${m.name} ${issueLabel(m.number, m.total_number)} 将标记为已印发：PDF、DOCX 和 JSON 写入归档目录，并记录每个文件的 SHA-256 校验值。之后本期不能直接修改，如需改动请「更正」创建修订版。`,
+        }),
+        h('p', { text: '归档目录：' }),
+        dirEl,
+        ...this.archiveDirButtons(dirEl),
+      ],
+      [
+        { label: '确认印发', primary: true, id: 'publish-confirm', run: () => void this.publishNow() },
+        { label: '取消', id: 'publish-cancel' },
+      ],
+      { id: 'publish-dialog' },
+    );
+  }
+
+  /** 「更改…」 and 「恢复默认」 for the archive folder shown in `dirEl`. */
+  private archiveDirButtons(dirEl: HTMLElement): HTMLButtonElement[] {
+    const shown = (p: Promise<ArchiveDir | null>) =>
+      void p
+        .then((d) => {
+          if (d) dirEl.textContent = d.dir ?? '（未设置）';
+        })
+        .catch((e: unknown) => notify(errorText(e), 'error'));
+    return [
+      button('更改归档目录…', () => shown(this.api.pickArchiveDir()), {
+        class: 'small',
+        id: 'change-archive-dir',
+      }),
+      button('恢复默认', () => shown(this.api.setArchiveDir(null)), {
+        class: 'small',
+        id: 'reset-archive-dir',
+        title: '使用默认目录：文档/温州科协信息',
+      }),
+    ];
+  }
+
+  /** 归档目录: where published issues are archived (the app's setting). */
+  async archiveSettings(): Promise<void> {
+    let dir: ArchiveDir;
+    try {
+      dir = await this.api.archiveDir();
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    const dirEl = h('p', { class: 'path', attrs: { id: 'archive-dir' }, text: dir.dir ?? '（未设置）' });
+    showModal(
+      '归档目录',
+      [
+        h('p', { text: '标记为已印发的期刊，其 PDF、DOCX 和 JSON 文件按「年份/第N期（总第M期）」存放在：' }),
+        dirEl,
+        ...this.archiveDirButtons(dirEl),
+      ],
+      [{ label: '好', primary: true }],
+      { id: 'archive-dir-dialog' },
+    );
+  }
+
+  private async publishNow(): Promise<void> {
+    const cur = this.current;
+    if (!cur) return;
+    this.busy = true;
+    const progress = showModal(
+      '正在印发归档',
+      [h('div', { class: 'progress', attrs: { role: 'progressbar' } }, h('div'))],
+      [],
+      {
+        dismissable: false,
+      },
+    );
+    try {
+      const done = await this.api.publish(cur.id, structuredClone(cur.issue));
+      progress.close();
+      cur.locked = true;
+      cur.issue.status = 'published';
+      this.renderForm();
+      this.refreshToolbar();
+      if (this.sideTab === 'lint') void this.lint.refresh();
+      showModal(
+        done.revision > 1 ? `已印发（修订${done.revision}）` : '已印发',
+        [
+          h('p', { text: '已写入归档目录：' }),
+          h('p', { class: 'path', attrs: { id: 'published-dir' }, text: done.dir }),
+          h(
+            'ul',
+            { class: 'files' },
+            ...done.files.map((f) =>
+              h(
+                'li',
+                {},
+                h('span', { text: f.path.split(/[\\/]/).pop() ?? f.path }),
+                h('code', { title: 'SHA-256', text: f.sha256.slice(0, 16) + '…' }),
+              ),
+            ),
+          ),
+        ],
+        [
+          {
+            label: '打开所在文件夹',
+            primary: true,
+            run: () => void this.reveal(done.files[0]?.path ?? done.dir),
+          },
+          { label: '关闭', id: 'close-published' },
+        ],
+        { id: 'published-dialog' },
+      );
+    } catch (e) {
+      progress.close();
+      notify(`印发失败：${errorText(e)}`, 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** 更正: a new revision of an archived issue, editable again. */
+  async correct(): Promise<void> {
+    const cur = this.current;
+    if (!cur) return;
+    try {
+      await this.api.correct(cur.id);
+      await this.openIssue(cur.id);
+      notify('已创建修订版：本期恢复为草稿，可以修改；再次印发时归档为新的修订版，原归档文件保持不变。');
+    } catch (e) {
+      notify(errorText(e), 'error');
+    }
+  }
+
+  /** 校验存档: recomputes every archived file's hash and lists those changed or missing. */
+  async verifyArchive(): Promise<void> {
+    let report: Verified;
+    try {
+      report = await this.api.verify();
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    const ok = report.problems.length === 0;
+    showModal(
+      ok ? '存档完好' : `${report.problems.length} 个归档文件有问题`,
+      ok
+        ? [
+            h('p', {
+              text: report.checked
+                ? `检查了 ${report.checked} 个归档文件，全部完好。`
+                : '还没有已印发归档的文件。',
+            }),
+          ]
+        : [
+            h('p', { text: `检查了 ${report.checked} 个归档文件，以下文件与印发时记录的校验值不符：` }),
+            h(
+              'ul',
+              { class: 'findings', attrs: { id: 'verify-problems' } },
+              ...report.problems.map((p) =>
+                h(
+                  'li',
+                  { class: `verify-${p.kind}` },
+                  h('strong', { text: p.label }),
+                  ' ',
+                  h('span', { class: 'path', text: p.path }),
+                ),
+              ),
+            ),
+          ],
+      [{ label: '好', primary: true }],
+      { id: 'verify-dialog' },
+    );
   }
 
   // ---- import ----

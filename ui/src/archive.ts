@@ -4,6 +4,7 @@
 import type { Api } from './api';
 import { errorText } from './autosave';
 import { button, h, replaceChildren } from './dom';
+import { highlightNodes } from './highlight';
 import { changedLabel, chineseDate, STATUS_LABELS } from './issue';
 import type { IssueRow, SearchRow } from './types';
 
@@ -11,6 +12,10 @@ export interface ArchiveHost {
   api: Pick<Api, 'listIssues' | 'listDeleted' | 'search' | 'remove' | 'restore' | 'newNext'>;
   open(id: string): void;
   importFiles(): void;
+  /** 校验存档: checks every archived file against its recorded hash. */
+  verifyArchive(): void;
+  /** 归档目录: shows and changes where published issues are archived. */
+  archiveSettings(): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -55,6 +60,14 @@ export class ArchiveView {
           id: 'import',
           shortcut: 'Ctrl+O',
           title: '导入纯文本或 JSON 格式的简报（也可以把文件拖进窗口）',
+        }),
+        button('校验存档', () => host.verifyArchive(), {
+          id: 'verify-archive',
+          title: '重新计算已印发归档文件的校验值，找出被改动或丢失的文件',
+        }),
+        button('归档目录…', () => host.archiveSettings(), {
+          id: 'archive-settings',
+          title: '已印发期刊的归档位置',
         }),
         h('span', { class: 'spacer' }),
         this.searchBox,
@@ -211,7 +224,7 @@ export class ArchiveView {
           hit.deleted ? h('span', { class: 'tag', text: '在回收站中' }) : null,
         ),
         h('div', { class: 'hit-headline', text: hit.first_headline ?? '' }),
-        h('div', { class: 'snippet', text: hit.snippet }),
+        h('div', { class: 'snippet' }, ...highlightNodes(hit.snippet, hit.highlights ?? [])),
       ),
     );
     replaceChildren(

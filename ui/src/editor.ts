@@ -103,6 +103,38 @@ export class EditorForm {
     setTimeout(() => el.classList.remove('flash'), 1500);
   }
 
+  /** Scrolls to and focuses the field with `path`, selecting what `select` returns for its
+   * value (the 校对助手's click-through). */
+  focusField(path: string, select?: (value: string) => [number, number]): void {
+    const el = this.field(path);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+    if (
+      select &&
+      (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text'))
+    ) {
+      const [start, end] = select(el.value);
+      el.setSelectionRange(start, end);
+    }
+    el.classList.add('flash');
+    setTimeout(() => el.classList.remove('flash'), 1500);
+  }
+
+  /** Makes every field read-only (an archived issue) or editable again. */
+  setReadOnly(readOnly: boolean): void {
+    this.element.classList.toggle('read-only', readOnly);
+    this.element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea').forEach((el) => {
+      el.readOnly = readOnly;
+    });
+    this.element.querySelectorAll<HTMLSelectElement | HTMLButtonElement>('select, button').forEach((el) => {
+      if (readOnly) el.disabled = true;
+    });
+    this.element.querySelectorAll<HTMLElement>('[draggable="true"]').forEach((el) => {
+      if (readOnly) el.draggable = false;
+    });
+  }
+
   // ---- 报头 ----
 
   private mastheadSection(issue: Issue): HTMLElement {

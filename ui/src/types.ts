@@ -65,6 +65,8 @@ export interface SearchRow {
   status: Status;
   first_headline: string | null;
   snippet: string;
+  /** Where the words searched for are in `snippet`: [start, end) in UTF-16 units. */
+  highlights: [number, number][];
   deleted: boolean;
 }
 
@@ -73,6 +75,8 @@ export interface OpenedIssue {
   id: string;
   issue: Issue;
   updated_at: string;
+  /** Published (已印发): the engine refuses saves until a correction (更正). */
+  locked: boolean;
 }
 
 export type Section = 'masthead' | 'article' | 'brief' | 'closing';
@@ -113,4 +117,84 @@ export interface AppInfo {
   db_path: string;
   fonts_dir: string;
   uptime_ms: number;
+}
+
+// ---- proofing and the archive (src/desktop/proofing.rs) ----
+
+/** One proof round (校样). */
+export interface ProofRound {
+  round: number;
+  date: string;
+  note: string;
+  created_at: string;
+  /** 「校样 第2次 2020-04-28」. */
+  stamp: string;
+}
+
+/** One side of a comparison: a proof round or the editor's text (当前稿). */
+export type Version = { round: number } | 'current';
+
+export type Segment =
+  { op: 'equal'; text: string } | { op: 'insert'; text: string } | { op: 'delete'; text: string };
+
+/** The changes in one part: 「第2篇文章」, 「第3条简讯」, 「报头」, 「版记」. */
+export interface PartDiff {
+  part: string;
+  segments: Segment[];
+}
+
+/** Where a 校对助手 finding is (src/lint.rs `Place`). */
+export type LintPlace =
+  | { kind: 'masthead_name' }
+  | { kind: 'masthead_editor' }
+  | { kind: 'masthead_numbers' }
+  | { kind: 'headline'; article: number; line: number }
+  | { kind: 'toc_text'; article: number }
+  | { kind: 'block'; article: number; block: number }
+  | { kind: 'byline'; article: number }
+  | { kind: 'brief_date'; brief: number }
+  | { kind: 'brief_text'; brief: number }
+  | { kind: 'brief_source'; brief: number };
+
+/** A proposed replacement (character offsets, applied by the engine). */
+export interface LintFix {
+  start: number;
+  len: number;
+  with: string;
+}
+
+export interface LintItem {
+  rule: string;
+  place: LintPlace;
+  place_label: string;
+  /** The problem in its text: [start, end) in UTF-16 units. */
+  start: number;
+  end: number;
+  excerpt: string;
+  message: string;
+  fix: LintFix | null;
+  /** 「“,”改为“，”」, or empty without a fix. */
+  proposal: string;
+}
+
+export interface Fixed {
+  issue: Issue;
+  applied: number;
+}
+
+export interface ArchiveDir {
+  dir: string | null;
+  default_dir: string | null;
+  is_default: boolean;
+}
+
+export interface Published {
+  revision: number;
+  dir: string;
+  files: { path: string; sha256: string; bytes: number }[];
+}
+
+export interface Verified {
+  checked: number;
+  problems: { path: string; issue_id: string; revision: number; kind: string; label: string }[];
 }

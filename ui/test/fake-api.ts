@@ -1,7 +1,43 @@
 // An in-memory stand-in for the engine's commands, recording calls, for tests of the DOM side.
 // (The commands themselves are tested in Rust against a real store: tests/desktop_commands.rs.)
 import type { Api, ImportReport } from '../src/api';
-import type { Exported, Finding, Issue, IssueRow, OpenedIssue, Preview } from '../src/types';
+import type {
+  Exported,
+  Finding,
+  Issue,
+  IssueRow,
+  LintFix,
+  LintItem,
+  LintPlace,
+  OpenedIssue,
+  PartDiff,
+  Preview,
+  ProofRound,
+  Published,
+  SearchRow,
+  Verified,
+  Version,
+} from '../src/types';
+
+/** The text a lint place names, for the fake's fixes. */
+function textAt(issue: Issue, p: LintPlace): { get: () => string; set: (v: string) => void } | null {
+  switch (p.kind) {
+    case 'brief_text': {
+      const b = issue.briefs[p.brief];
+      return b ? { get: () => b.text, set: (v) => (b.text = v) } : null;
+    }
+    case 'headline': {
+      const a = issue.articles[p.article];
+      return a ? { get: () => a.headline[p.line] ?? '', set: (v) => (a.headline[p.line] = v) } : null;
+    }
+    case 'block': {
+      const b = issue.articles[p.article]?.blocks[p.block];
+      return b ? { get: () => b.text, set: (v) => (b.text = v) } : null;
+    }
+    default:
+      return null;
+  }
+}
 
 export class FakeApi {
   issues = new Map<string, { issue: Issue; deleted: boolean; updated: string }>();
@@ -9,6 +45,17 @@ export class FakeApi {
   previews: Issue[] = [];
   findings: Finding[] = [];
   exported: { kind: string; path: string; issue: Issue }[] = [];
+  locked = new Set<string>();
+  rounds: ProofRound[] = [];
+  proofIssues: Issue[] = [];
+  proofExports: { round: number; path: string }[] = [];
+  diffs: { from: Version; to: Version; current: Issue }[] = [];
+  diffResult: PartDiff[] = [];
+  lintItems: LintItem[] = [];
+  hits: SearchRow[] = [];
+  verified: Verified = { checked: 0, problems: [] };
+  published: string[] = [];
+  corrected: string[] = [];
 
   add(id: string, issue: Issue): void {
     this.issues.set(id, { issue: structuredClone(issue), deleted: false, updated: '2026-11-24T10:00:00Z' });
@@ -35,13 +82,14 @@ export class FakeApi {
         [...this.issues.keys()].filter((k) => !this.issues.get(k)!.deleted).map((k) => this.row(k)),
       listDeleted: async () =>
         [...this.issues.keys()].filter((k) => this.issues.get(k)!.deleted).map((k) => this.row(k)),
-      search: async () => [],
+      search: async () => this.hits,
       open: async (id: string): Promise<OpenedIssue> => {
         const e = this.issues.get(id);
         if (!e) throw '找不到这期简报。';
-        return { id, issue: structuredClone(e.issue), updated_at: e.updated };
+        return { id, issue: structuredClone(e.issue), updated_at: e.updated, locked: this.locked.has(id) };
       },
       save: async (id: string, issue: Issue) => {
+        if (this.locked.has(id)) throw '编号为 x 的简报已印发，不能直接修改。';
         this.saves.push(structuredClone(issue));
         this.issues.get(id)!.issue = structuredClone(issue);
         return '2026-11-24T10:00:01Z';
@@ -70,6 +118,72 @@ export class FakeApi {
       },
       reveal: async () => {},
       closeWindow: async () => {},
+      startProof: async (id: string, issue: Issue, note: string): Promise<ProofRound> => {
+        this.issues.get(id)!.issue = { ...structuredClone(issue), status: 'in_proof' };
+        const round = this.rounds.length + 1;
+        const r = { round, date: '2020-04-28', note, created_at: '', stamp: `校样 第${round}次 2020-04-28` };
+        this.rounds.push(r);
+        this.proofIssues.push(structuredClone(issue));
+        return r;
+      },
+      listProofs: async () => structuredClone(this.rounds),
+      exportProof: async (_id: string, round: number, path: string): Promise<Exported> => {
+        this.proofExports.push({ round, path });
+        return { path, bytes: 100 };
+      },
+      diff: async (_id: string, from: Version, to: Version, current: Issue) => {
+        this.diffs.push({ from, to, current: structuredClone(current) });
+        return this.diffResult;
+      },
+      lint: async () => this.lintItems,
+      fixOne: async (issue: Issue, place: LintPlace, fix: LintFix) => {
+        const fixed = structuredClone(issue);
+        const t = textAt(fixed, place);
+        if (!t) throw '无法修正';
+        const chars = [...t.get()];
+        chars.splice(fix.start, fix.len, ...fix.with);
+        t.set(chars.join(''));
+        return fixed;
+      },
+      fixAll: async (_id: string, issue: Issue) => {
+        let fixed = structuredClone(issue);
+        let applied = 0;
+        for (const f of [...this.lintItems].reverse()) {
+          if (!f.fix) continue;
+          fixed = await this.api().fixOne(fixed, f.place, f.fix);
+          applied++;
+        }
+        return { issue: fixed, applied };
+      },
+      archiveDir: async () => ({
+        dir: '/home/u/文档/温州科协信息',
+        default_dir: '/home/u/文档/温州科协信息',
+        is_default: true,
+      }),
+      pickArchiveDir: async () => null,
+      setArchiveDir: async (dir: string | null) => ({
+        dir: dir ?? '/home/u/文档/温州科协信息',
+        default_dir: '/home/u/文档/温州科协信息',
+        is_default: dir === null,
+      }),
+      publish: async (id: string): Promise<Published> => {
+        this.published.push(id);
+        this.locked.add(id);
+        this.issues.get(id)!.issue.status = 'published';
+        return {
+          revision: 1,
+          dir: '/a/2020/第4期（总第245期）',
+          files: [{ path: '/a/x.pdf', sha256: 'ab'.repeat(32), bytes: 1 }],
+        };
+      },
+      correct: async (id: string): Promise<OpenedIssue> => {
+        this.corrected.push(id);
+        this.locked.delete(id);
+        const e = this.issues.get(id)!;
+        e.issue.status = 'draft';
+        return { id, issue: structuredClone(e.issue), updated_at: e.updated, locked: false };
+      },
+      verify: async () => this.verified,
     } as Api;
   }
 }
