@@ -12,6 +12,7 @@ pub mod desktop;
 pub mod diff;
 pub mod docx;
 pub mod fonts;
+pub mod formats;
 pub mod import;
 pub mod json;
 pub mod layout;

@@ -576,6 +576,7 @@ fn publish_archives_hashed_files_locks_the_issue_and_correct_reopens_it() {
         names,
         [
             "温州科协信息 2020年第4期（总第245期）.pdf",
+            "温州科协信息 2020年第4期（总第245期）（PDFA）.pdf",
             "温州科协信息 2020年第4期（总第245期）.docx",
             "温州科协信息 2020年第4期（总第245期）.json"
         ]
@@ -587,6 +588,7 @@ fn publish_archives_hashed_files_locks_the_issue_and_correct_reopens_it() {
     }
     // The editor's last edit was saved before publishing and is in the archived PDF.
     assert!(pdftotext(&p.files[0].path).contains("印发前最后改的标题"));
+    assert!(pdftotext(&p.files[1].path).contains("印发前最后改的标题"));
     let opened = d.open_issue(&id).unwrap();
     assert!(opened.locked);
     assert_eq!(opened.issue.status, Status::Published);
@@ -618,13 +620,13 @@ fn verify_reports_changed_and_missing_archive_files() {
     assert_eq!((ok.checked, ok.problems.len()), (0, 0));
     let p = d.publish(&id, &issue).unwrap();
     let ok = d.verify_archive().unwrap();
-    assert_eq!((ok.checked, ok.problems.len()), (3, 0));
+    assert_eq!((ok.checked, ok.problems.len()), (4, 0));
     let mut docx = std::fs::read(&p.files[1].path).unwrap();
     docx.push(0);
     std::fs::write(&p.files[1].path, docx).unwrap();
     std::fs::remove_file(&p.files[2].path).unwrap();
     let bad = d.verify_archive().unwrap();
-    assert_eq!(bad.checked, 3);
+    assert_eq!(bad.checked, 4);
     let found: Vec<(&str, &str, &str)> = bad
         .problems
         .iter()

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use bulletin::archive::{self, Exporter};
+use bulletin::archive;
 use bulletin::diff::{PartDiff, Segment};
 use bulletin::lint::{self, Finding};
 use bulletin::model::{Issue, Masthead};
@@ -224,27 +224,6 @@ fn report(issue: &Issue, findings: &[Finding]) -> Result<(), CliError> {
     })
 }
 
-/// The formats archived when an issue is published: the final PDF, its PDF/A-2b copy, the
-/// DOCX and the JSON interchange form.
-fn exporters() -> Vec<Exporter> {
-    let pdf = |archival: bool| {
-        move |issue: &bulletin::model::Issue| {
-            let fonts = bulletin::fonts::FontBook::global().map_err(|e| e.to_string())?;
-            let doc = bulletin::layout::layout(issue, fonts).map_err(|e| e.to_string())?;
-            bulletin::pdf::render(&doc, fonts, &bulletin::pdf::PdfOptions { archival })
-                .map_err(|e| e.to_string())
-        }
-    };
-    vec![
-        Exporter::new(".pdf", pdf(false)),
-        Exporter::new("（PDFA）.pdf", pdf(true)),
-        Exporter::new(".docx", |issue| {
-            bulletin::docx::render(issue).map_err(|e| e.to_string())
-        }),
-        Exporter::json(),
-    ]
-}
-
 /// `bulletin publish ID [--archive DIR]`.
 pub fn publish(db: Option<&Path>, id: &str, dir: Option<&Path>) -> Result<(), CliError> {
     let mut store = open_store(db)?;
@@ -253,7 +232,10 @@ pub fn publish(db: Option<&Path>, id: &str, dir: Option<&Path>) -> Result<(), Cl
         Some(d) => d.to_path_buf(),
         None => archive::root(&store)?,
     };
-    let p = archive::publish(&mut store, id, &root, &exporters())?;
+    let issue = store.load(id)?.issue;
+    let fonts = bulletin::fonts::FontBook::global().map_err(bulletin::pdf::PdfError::from)?;
+    let exporters = bulletin::formats::archive_exporters(&issue, fonts)?;
+    let p = archive::publish(&mut store, id, &root, &exporters)?;
     let revision = if p.revision > 1 {
         format!("（修订{}）", p.revision)
     } else {

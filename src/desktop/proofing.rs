@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{parse_id, with_extension, Desktop, DesktopError, ExportKind, Exported, Result};
-use crate::archive::{self, ArchiveError, Exporter};
+use crate::archive::{self, ArchiveError};
 use crate::diff::PartDiff;
 use crate::lint::{self, Fix, Place, Rule};
 use crate::model::{Issue, Masthead};
@@ -316,26 +316,17 @@ impl Desktop {
         self.archive_dir()
     }
 
-    /// 已印发: saves the editor's `issue`, writes its final PDF, DOCX and JSON into the archive
-    /// folder with their SHA-256 recorded, and locks it against edits.
+    /// 已印发: saves the editor's `issue`, writes its final PDF, PDF/A-2b copy, DOCX and JSON
+    /// (`formats::archive_exporters`) into the archive folder with their SHA-256 recorded, and
+    /// locks it against edits.
     pub fn publish(&self, id: &str, issue: &Issue) -> Result<Published> {
         let id = parse_id(id)?;
         let fonts = self.fonts()?;
         let mut store = self.store();
         store.save(id, issue)?;
         let root = archive::root(&store)?;
-        // The exporters outlive this borrow of the fonts: render the PDF now, hand over its bytes.
-        let doc =
-            crate::layout::layout(issue, fonts).map_err(|e| DesktopError::new(e.to_string()))?;
-        let pdf = crate::pdf::render(&doc, fonts, &crate::pdf::PdfOptions::default())
+        let exporters = crate::formats::archive_exporters(issue, fonts)
             .map_err(|e| DesktopError::new(e.to_string()))?;
-        let exporters = vec![
-            Exporter::new(".pdf", move |_| Ok(pdf.clone())),
-            Exporter::new(".docx", |issue| {
-                crate::docx::render(issue).map_err(|e| e.to_string())
-            }),
-            Exporter::json(),
-        ];
         let p = archive::publish(&mut store, id, &root, &exporters)?;
         Ok(Published {
             revision: p.revision,

@@ -131,7 +131,7 @@ export class App {
     });
     this.publishButton = button('已印发', () => void this.publish(), {
       id: 'publish',
-      title: '标记为已印发：PDF、DOCX 写入归档目录并记录校验值',
+      title: '标记为已印发：PDF、PDF/A 归档版、DOCX 写入归档目录并记录校验值',
     });
     this.proofStateEl = h('span', { class: 'proof-state', attrs: { id: 'proof-state', role: 'status' } });
     this.lockBanner = h(
@@ -631,7 +631,7 @@ export class App {
       '标记为已印发',
       [
         h('p', {
-          text: `${m.name} ${issueLabel(m.number, m.total_number)} 将标记为已印发：PDF、DOCX 和 JSON 写入归档目录，并记录每个文件的 SHA-256 校验值。之后本期不能直接修改，如需改动请「更正」创建修订版。`,
+          text: `${m.name} ${issueLabel(m.number, m.total_number)} 将标记为已印发：PDF、PDF/A-2b 归档版、DOCX 和 JSON 写入归档目录，并记录每个文件的 SHA-256 校验值。之后本期不能直接修改，如需改动请「更正」创建修订版。`,
         }),
         h('p', { text: '归档目录：' }),
         dirEl,
@@ -679,7 +679,9 @@ export class App {
     showModal(
       '归档目录',
       [
-        h('p', { text: '标记为已印发的期刊，其 PDF、DOCX 和 JSON 文件按「年份/第N期（总第M期）」存放在：' }),
+        h('p', {
+          text: '标记为已印发的期刊，其 PDF、PDF/A 归档版、DOCX 和 JSON 文件按「年份/第N期（总第M期）」存放在：',
+        }),
         dirEl,
         ...this.archiveDirButtons(dirEl),
       ],

@@ -1,0 +1,24 @@
+//! The formats an issue is archived in when it is published (已印发, spec §10): the final PDF, its
+//! PDF/A-2b copy, the DOCX and the JSON interchange form, as `archive::Exporter`s. The command
+//! line and the app both publish through this one list.
+
+use crate::archive::Exporter;
+use crate::fonts::FontBook;
+use crate::model::Issue;
+use crate::pdf::{PdfError, PdfOptions};
+
+/// The exporters for `issue`. Its pages are laid out once here and drawn twice (the PDF and the
+/// PDF/A copy), so a problem with the layout or the fonts shows before anything is archived.
+pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter>, PdfError> {
+    let doc = crate::layout::layout(issue, fonts)?;
+    let render = |archival| crate::pdf::render(&doc, fonts, &PdfOptions { archival });
+    let (pdf, pdfa) = (render(false)?, render(true)?);
+    Ok(vec![
+        Exporter::new(".pdf", move |_| Ok(pdf.clone())),
+        Exporter::new("（PDFA）.pdf", move |_| Ok(pdfa.clone())),
+        Exporter::new(".docx", |issue| {
+            crate::docx::render(issue).map_err(|e| e.to_string())
+        }),
+        Exporter::json(),
+    ])
+}
