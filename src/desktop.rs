@@ -11,11 +11,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod proofing;
+mod volume;
 
 pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,
 };
+pub use volume::VolumeExported;
 
 use crate::fonts::FontBook;
 use crate::model::Issue;

@@ -109,6 +109,16 @@ pub fn layout_year(
 /// older file there untouched): the one call the command line and the app make.
 pub fn export_year(store: &Store, year: i32, path: &Path) -> Result<VolumeReport, VolumeError> {
     let fonts = FontBook::global().map_err(PdfError::from)?;
+    write_year(store, year, fonts, path)
+}
+
+/// Like `export_year`, with the given fonts (the app's, which may come from its bundle).
+pub fn write_year(
+    store: &Store,
+    year: i32,
+    fonts: &FontBook,
+    path: &Path,
+) -> Result<VolumeReport, VolumeError> {
     let (volume, issues) = layout_year(store, year, fonts)?;
     crate::pdf::write(&volume.document, fonts, &PdfOptions::default(), path)?;
     Ok(VolumeReport {

@@ -663,3 +663,32 @@ fn search_rows_carry_utf16_ranges_of_every_word() {
     );
     assert!(marked.iter().any(|m| m.contains("农技云")));
 }
+
+#[test]
+fn the_yearly_volume_holds_the_published_issues_and_names_the_drafts_left_out() {
+    let (dir, d) = desktop();
+    // The demo (the sample, imported as a past issue) is published.
+    assert_eq!(d.volume_years().unwrap(), vec![2020]);
+    let sample_pages = {
+        let issue = d.open_issue(&demo_id(&d)).unwrap().issue;
+        bulletin::layout::layout(&issue, FontBook::global().unwrap())
+            .unwrap()
+            .pages
+            .len() as u32
+    };
+    d.new_next_issue(Some(date(2020, 5, 29))).unwrap();
+    let v = d.export_volume(2020, &dir.path().join("合订本")).unwrap();
+    assert!(v.path.ends_with("合订本.pdf"), "{}", v.path);
+    assert_eq!(v.issues, 1);
+    assert_eq!(v.left_out, vec!["第5期（总第246期）".to_string()]);
+    // Cover + contents + the issue itself.
+    assert!(v.pages >= sample_pages + 2, "{} pages", v.pages);
+    assert_eq!(std::fs::metadata(&v.path).unwrap().len(), v.bytes);
+    let text = pdftotext(&v.path);
+    assert!(text.contains("2020年合订本"), "{text}");
+    assert!(text.contains("第4期（总第245期）"));
+
+    let err = d.export_volume(2019, &dir.path().join("x")).unwrap_err();
+    assert!(err.0.contains("2019年没有已印发的简报"), "{}", err.0);
+    assert!(!dir.path().join("x.pdf").exists());
+}
