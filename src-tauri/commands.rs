@@ -159,3 +159,12 @@ pub async fn close_main_window(window: WebviewWindow) -> Reply<()> {
         .destroy()
         .map_err(|_| DesktopError("无法关闭窗口，请再试一次。".into()))
 }
+
+/// The page calls this once, when its archive is usable: the start-up time goes to stderr as
+/// `bulletin-app: ready <ms> ms` (read by scripts/bench-cold-start.sh and scripts/deb-smoke.sh).
+#[tauri::command]
+pub async fn app_ready(state: State<'_, Shared>) -> Reply<u64> {
+    let ms = state.info().uptime_ms;
+    eprintln!("bulletin-app: ready {ms} ms");
+    Ok(ms)
+}

@@ -39,6 +39,8 @@ export const api = {
     invoke<Exported>('export_issue', { kind, issue, path }),
   reveal: (path: string) => invoke<void>('reveal_path', { path }),
   closeWindow: () => invoke<void>('close_main_window'),
+  /** Tells the shell the archive is usable (it logs the start-up time). */
+  ready: () => invoke<number>('app_ready'),
 };
 
 export type Api = typeof api;

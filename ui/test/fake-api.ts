@@ -70,6 +70,7 @@ export class FakeApi {
       },
       reveal: async () => {},
       closeWindow: async () => {},
+      ready: async () => 0,
     } as Api;
   }
 }
