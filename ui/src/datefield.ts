@@ -138,7 +138,7 @@ export function dateField(
   };
   const toggle = h('button', {
     class: 'date-pick',
-    text: '📅',
+    text: '日历',
     title: '选择日期',
     attrs: { type: 'button', 'aria-expanded': 'false' },
     on: {
