@@ -86,11 +86,26 @@ done
 [ -n "$ok" ] || fail "no store at $store with a ready archive within 30 s: $(cat "$tmp/app.log")"
 sleep 1
 kill -0 "$app_pid" 2>/dev/null || fail "the app died after start: $(cat "$tmp/app.log")"
-# The demo issue is in the store (the packaged CLI reads it, if the package carries it).
-if [ -x "$root/usr/bin/bulletin" ]; then
-  "$root/usr/bin/bulletin" list --db "$store" | tee "$tmp/list.txt"
-  grep -q '总第' "$tmp/list.txt" || fail "the store holds no issue"
+# The demo issue is in the store: the packaged CLI lists it, and exports it with the packaged fonts.
+cli="$root/usr/bin/bulletin"
+[ -x "$cli" ] || fail "no /usr/bin/bulletin (the command line) in the package"
+"$cli" list --db "$store" | tee "$tmp/list.txt"
+grep -q '总第245期' "$tmp/list.txt" || fail "the store holds no demo issue"
+id=$(awk 'NR == 2 { print $1 }' "$tmp/list.txt")
+# The checkout's assets/fonts (the last fallback) is hidden, so only the packaged fonts can serve.
+mkdir -p "$tmp/empty"
+export_demo="$cli export $id --db $store --pdf $tmp/demo.pdf"
+if unshare -m true 2>/dev/null; then
+  export_demo="mount --bind $tmp/empty $PWD/assets/fonts && $export_demo"
+  run_hidden() { unshare -m sh -c "$1"; }
+else
+  echo "deb-smoke: (no mount namespace here: the checkout's fonts stay visible to the CLI)"
+  run_hidden() { sh -c "$1"; }
 fi
+env -u BULLETIN_FONTS bash -c "$(declare -f run_hidden); run_hidden '$export_demo'" >"$tmp/export.log" 2>&1 ||
+  fail "the packaged CLI cannot export the demo issue: $(cat "$tmp/export.log")"
+[ -s "$tmp/demo.pdf" ] || fail "no PDF from the packaged CLI"
+echo "deb-smoke: the packaged CLI exported the demo issue with the packaged fonts"
 # The fonts it maps are the packaged ones.
 grep -q -F "$fonts_dir/" "/proc/$app_pid/maps" || fail "the app did not map the packaged fonts"
 echo "deb-smoke: the app started (HOME=$home), wrote ${store#"$home"/}, maps the packaged fonts"
