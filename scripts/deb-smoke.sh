@@ -111,4 +111,15 @@ grep -q -F "$fonts_dir/" "/proc/$app_pid/maps" || fail "the app did not map the 
 echo "deb-smoke: the app started (HOME=$home), wrote ${store#"$home"/}, maps the packaged fonts"
 sed 's/^/deb-smoke: app: /' "$tmp/app.log"
 
+# 4. 文件 › 退出 (Ctrl+Q, a real key on the X server): the page saves, then the window closes.
+if command -v xdotool >/dev/null 2>&1; then
+  DISPLAY="$display" xdotool mousemove 400 300 key ctrl+q
+  for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app_pid" 2>/dev/null && fail "Ctrl+Q (退出) did not close the app within 10 s"
+  app_pid=
+  echo "deb-smoke: Ctrl+Q (退出) closed the app"
+else
+  echo "deb-smoke: (no xdotool: 退出 not tried; scripts/install-system-packages.sh installs it)"
+fi
+
 echo "deb-smoke: OK in $(($(date +%s) - started)) s"
