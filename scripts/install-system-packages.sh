@@ -6,8 +6,10 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
   # Tauri 2 / WebKitGTK (see ../shared/spec/dependencies.md)
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev pkg-config build-essential
+  # The menu's cut/copy/paste/select-all (tauri feature linux-libxdo)
+  libxdo-dev
   # End-to-end tests of the app window
-  xvfb webkit2gtk-driver imagemagick x11-utils
+  xvfb webkit2gtk-driver imagemagick x11-utils xdotool
   # Real clients that read what we export
   poppler-utils libreoffice-writer-nogui fontconfig
   # Fallback font (Noto Serif CJK SC) copied into assets/fonts

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, Desktop, DesktopError, ExportKind, Exported, Fixed,
     ImportReport, LintItem, OpenedIssue, Preview, Published, RoundInfo, SearchRow, Verified,
-    Version,
+    Version, VolumeExported,
 };
 use bulletin::diff::PartDiff;
 use bulletin::lint::{Fix, Place};
@@ -274,4 +274,29 @@ pub async fn correct_issue(state: State<'_, Shared>, id: String) -> Reply<Opened
 #[tauri::command]
 pub async fn verify_archive(state: State<'_, Shared>) -> Reply<Verified> {
     blocking(&state, |d| d.verify_archive()).await
+}
+
+/// The page calls this once, when its archive is usable: the start-up time goes to stderr as
+/// `bulletin-app: ready <ms> ms` (read by scripts/bench-cold-start.sh and scripts/deb-smoke.sh).
+#[tauri::command]
+pub async fn app_ready(state: State<'_, Shared>) -> Reply<u64> {
+    let ms = state.info().uptime_ms;
+    eprintln!("bulletin-app: ready {ms} ms");
+    Ok(ms)
+}
+
+// ---- 年度合订本 ----
+
+#[tauri::command]
+pub async fn volume_years(state: State<'_, Shared>) -> Reply<Vec<i32>> {
+    blocking(&state, |d| d.volume_years()).await
+}
+
+#[tauri::command]
+pub async fn export_volume(
+    state: State<'_, Shared>,
+    year: i32,
+    path: String,
+) -> Reply<VolumeExported> {
+    blocking(&state, move |d| d.export_volume(year, &PathBuf::from(path))).await
 }

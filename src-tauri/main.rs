@@ -3,6 +3,16 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod menu;
+
+include!("app_commands.rs");
+
+/// `tauri::generate_handler!` over the commands of `app_commands.rs`.
+macro_rules! handler {
+    ($($command:ident),*) => {
+        tauri::generate_handler![$(commands::$command),*]
+    };
+}
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,6 +42,8 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .menu(menu::build)
+        .on_menu_event(menu::on_event)
         .setup(move |app| {
             let db = Desktop::default_db_path()?;
             let desktop = Arc::new(Desktop::open(&db, fonts_dir(app))?.started_at(started));
@@ -55,38 +67,7 @@ fn main() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_issues,
-            commands::list_deleted,
-            commands::search_issues,
-            commands::open_issue,
-            commands::save_issue,
-            commands::new_next_issue,
-            commands::delete_issue,
-            commands::restore_issue,
-            commands::pick_import_files,
-            commands::import_files,
-            commands::preview_issue,
-            commands::check_issue,
-            commands::pick_export_path,
-            commands::export_issue,
-            commands::reveal_path,
-            commands::close_main_window,
-            commands::start_proof,
-            commands::list_proofs,
-            commands::export_proof,
-            commands::diff_versions,
-            commands::lint_issue,
-            commands::fix_lint,
-            commands::fix_all_lint,
-            commands::archive_dir,
-            commands::pick_archive_dir,
-            commands::set_archive_dir,
-            commands::publish_issue,
-            commands::correct_issue,
-            commands::verify_archive,
-        ])
+        .invoke_handler(with_app_commands!(handler))
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("简报编排无法启动：{e}");

@@ -164,8 +164,9 @@ impl std::fmt::Debug for FontBook {
 static GLOBAL: OnceLock<Result<FontBook, String>> = OnceLock::new();
 
 impl FontBook {
-    /// The fonts directory: `BULLETIN_FONTS`, else `fonts/` beside the executable or in
-    /// `../share/bulletin/` (installed package), else the source tree's `assets/fonts`.
+    /// The fonts directory: `BULLETIN_FONTS`, else `fonts/` beside the executable, in
+    /// `../share/bulletin/` or in `../lib/Bulletin/` (the .deb's resources), else the source
+    /// tree's `assets/fonts`.
     pub fn default_dir() -> PathBuf {
         if let Some(d) = std::env::var_os("BULLETIN_FONTS") {
             return PathBuf::from(d);
@@ -176,6 +177,9 @@ impl FontBook {
                     bin.join("fonts"),
                     bin.join("../share/bulletin/fonts"),
                     bin.join("../lib/bulletin/assets/fonts"),
+                    // The .deb (scripts/build-deb.sh) puts the app's resources, the fonts among
+                    // them, in /usr/lib/<productName>/; the CLI is packaged beside the app.
+                    bin.join("../lib/Bulletin/fonts"),
                 ] {
                     if cand.join(FaceId::FandolFang.file_name()).is_file() {
                         return cand;

@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Served by Tauri from ui/dist (tauri.conf.json `frontendDist`); WebKitGTK 2.40+ runs ES2021.
 export default defineConfig({
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // test/menu.test.ts reads the shell's menu table (src-tauri/menu.rs); nothing else outside ui/.
+    fs: { allow: ['.', '../src-tauri'] },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,23 +5,24 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   ArchiveDir,
+  ExportKind,
+  Exported,
+  Finding,
   Fixed,
+  Issue,
+  IssueRow,
   LintFix,
   LintItem,
   LintPlace,
+  OpenedIssue,
   PartDiff,
+  Preview,
   ProofRound,
   Published,
+  SearchRow,
   Verified,
   Version,
-  Exported,
-  ExportKind,
-  Finding,
-  Issue,
-  IssueRow,
-  OpenedIssue,
-  Preview,
-  SearchRow,
+  VolumeExported,
 } from './types';
 
 export interface ImportReport {
@@ -66,6 +67,11 @@ export const api = {
   publish: (id: string, issue: Issue) => invoke<Published>('publish_issue', { id, issue }),
   correct: (id: string) => invoke<OpenedIssue>('correct_issue', { id }),
   verify: () => invoke<Verified>('verify_archive'),
+  /** Tells the shell the archive is usable (it logs the start-up time). */
+  ready: () => invoke<number>('app_ready'),
+  // 年度合订本
+  volumeYears: () => invoke<number[]>('volume_years'),
+  exportVolume: (year: number, path: string) => invoke<VolumeExported>('export_volume', { year, path }),
 };
 
 export type Api = typeof api;

@@ -73,6 +73,7 @@ export class App {
       importFiles: () => void this.pickAndImport(),
       verifyArchive: () => void this.verifyArchive(),
       archiveSettings: () => void this.archiveSettings(),
+      exportVolume: () => void this.exportVolume(),
       notify,
     });
     const current = () =>
@@ -756,6 +757,71 @@ export class App {
       notify('已创建修订版：本期恢复为草稿，可以修改；再次印发时归档为新的修订版，原归档文件保持不变。');
     } catch (e) {
       notify(errorText(e), 'error');
+    }
+  }
+
+  /** 年度合订本: asks for the year (newest first), then where to save, then writes the PDF. */
+  async exportVolume(): Promise<void> {
+    let years: number[];
+    try {
+      years = await this.api.volumeYears();
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    if (years.length === 0) {
+      notify('还没有已印发的期刊，无法生成合订本。请先把期刊标记为已印发。', 'error');
+      return;
+    }
+    const select = h(
+      'select',
+      { attrs: { id: 'volume-year', 'aria-label': '年份' } },
+      ...years.map((y) => h('option', { attrs: { value: String(y) }, text: `${y}年` })),
+    ) as HTMLSelectElement;
+    showModal(
+      '年度合订本',
+      [h('p', { text: '把这一年已印发的各期合成一个 PDF（封面、目录、各期正文，页码连续）：' }), select],
+      [
+        {
+          label: '导出…',
+          primary: true,
+          id: 'volume-go',
+          run: () => void this.exportVolumeOf(Number(select.value)),
+        },
+        { label: '取消', id: 'volume-cancel' },
+      ],
+      { id: 'volume-dialog' },
+    );
+  }
+
+  private async exportVolumeOf(year: number): Promise<void> {
+    let path: string | null;
+    try {
+      path = await this.api.pickExportPath('pdf', `温州科协信息 ${year}年合订本.pdf`);
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    if (!path) return;
+    const progress = showModal(
+      '正在生成合订本',
+      [
+        h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': '导出进度' } }, h('div')),
+        h('p', { text: path }),
+      ],
+      [],
+      { id: 'export-progress', dismissable: false },
+    );
+    try {
+      const done = await this.api.exportVolume(year, path);
+      progress.close();
+      this.showExported(`${year}年合订本（${done.issues} 期，${done.pages} 页）`, done);
+      if (done.left_out.length > 0) {
+        notify(`未印发的 ${done.left_out.join('、')} 没有收入合订本。`);
+      }
+    } catch (e) {
+      progress.close();
+      notify(`合订本导出失败：${errorText(e)}`, 'error');
     }
   }
 

@@ -16,6 +16,8 @@ export interface ArchiveHost {
   verifyArchive(): void;
   /** 归档目录: shows and changes where published issues are archived. */
   archiveSettings(): void;
+  /** 年度合订本: one PDF of a year's published issues. */
+  exportVolume(): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -68,6 +70,10 @@ export class ArchiveView {
         button('归档目录…', () => host.archiveSettings(), {
           id: 'archive-settings',
           title: '已印发期刊的归档位置',
+        }),
+        button('年度合订本…', () => host.exportVolume(), {
+          id: 'export-volume',
+          title: '把一年中已印发的各期合成一个 PDF，带封面和目录',
         }),
         h('span', { class: 'spacer' }),
         this.searchBox,

@@ -3,11 +3,11 @@
 // rebuilds the form (the caret stays put); structural changes (add, remove, move, undo) do.
 
 import { button, h, replaceChildren } from './dom';
+import { dateField } from './datefield';
 import {
   BLOCK_LABELS,
   headlineLines,
   headlineText,
-  isDate,
   moveItem,
   newArticle,
   newBrief,
@@ -682,21 +682,7 @@ export class EditorForm {
   }
 
   private dateField(label: string, path: string, value: string): HTMLElement {
-    const el = this.input(path, value, () => {}, { type: 'date' });
-    const msg = h('small', { class: 'error-text' });
-    const apply = () => {
-      if (!isDate(el.value)) {
-        el.classList.add('invalid');
-        msg.textContent = '请选择日期';
-        return;
-      }
-      el.classList.remove('invalid');
-      msg.textContent = '';
-      this.host.change((iss) => (iss.masthead.date = el.value), path);
-    };
-    el.addEventListener('input', apply);
-    el.addEventListener('change', apply);
-    return h('label', { class: 'field' }, h('span', { text: label }), el, msg);
+    return dateField(label, path, value, (iso) => this.host.change((iss) => (iss.masthead.date = iso), path));
   }
 
   private focusLater(path: string, caret?: number): void {

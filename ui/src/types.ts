@@ -198,3 +198,13 @@ export interface Verified {
   checked: number;
   problems: { path: string; issue_id: string; revision: number; kind: string; label: string }[];
 }
+
+/** A written 年度合订本 (`Desktop::export_volume`). */
+export interface VolumeExported {
+  path: string;
+  bytes: number;
+  pages: number;
+  issues: number;
+  /** The year's issues left out because they are not published: 「第5期（总第246期）」. */
+  left_out: string[];
+}

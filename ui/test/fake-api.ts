@@ -17,6 +17,7 @@ import type {
   SearchRow,
   Verified,
   Version,
+  VolumeExported,
 } from '../src/types';
 
 /** The text a lint place names, for the fake's fixes. */
@@ -54,6 +55,8 @@ export class FakeApi {
   lintItems: LintItem[] = [];
   hits: SearchRow[] = [];
   verified: Verified = { checked: 0, problems: [] };
+  years: number[] = [2020];
+  volumes: { year: number; path: string }[] = [];
   published: string[] = [];
   corrected: string[] = [];
 
@@ -184,6 +187,12 @@ export class FakeApi {
         return { id, issue: structuredClone(e.issue), updated_at: e.updated, locked: false };
       },
       verify: async () => this.verified,
+      ready: async () => 0,
+      volumeYears: async () => [...this.years],
+      exportVolume: async (year: number, path: string): Promise<VolumeExported> => {
+        this.volumes.push({ year, path });
+        return { path, bytes: 1000, pages: 14, issues: 1, left_out: ['第5期（总第246期）'] };
+      },
     } as Api;
   }
 }

@@ -333,6 +333,30 @@ describe('proofing in the editor', () => {
     expect(items).toEqual(['内容已被改动 /a/x.docx', '文件不见了 /a/x.json']);
   });
 
+  it('年度合订本 asks for the year, saves where the dialog says and names the drafts left out', async () => {
+    fake.years = [2021, 2020];
+    await app.showArchive();
+    q<HTMLButtonElement>('#export-volume').click();
+    await settle();
+    const select = q<HTMLSelectElement>('#volume-year');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['2021年', '2020年']);
+    select.value = '2020';
+    q<HTMLButtonElement>('#volume-go').click();
+    await settle();
+    expect(fake.volumes).toEqual([{ year: 2020, path: '/tmp/out/温州科协信息 2020年合订本.pdf' }]);
+    expect(q('#exported-path').textContent).toBe('/tmp/out/温州科协信息 2020年合订本.pdf');
+    expect(document.body.textContent).toContain('第5期（总第246期） 没有收入合订本');
+  });
+
+  it('年度合订本 with nothing published says what to do', async () => {
+    fake.years = [];
+    await app.showArchive();
+    q<HTMLButtonElement>('#export-volume').click();
+    await settle();
+    expect(q('.toast.error').textContent).toContain('还没有已印发的期刊');
+    expect(document.querySelector('#volume-dialog')).toBeNull();
+  });
+
   it('归档目录 shows the folder and goes back to the default', async () => {
     await app.showArchive();
     q<HTMLButtonElement>('#archive-settings').click();
