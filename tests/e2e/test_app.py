@@ -259,10 +259,12 @@ def second_session() -> None:
 
 
 def lint_item(s: Session, label: str):
-    for item in s.all("#lint-list .lint-item"):
-        if item.find_element(By.CSS_SELECTOR, ".lint-place").get_property("textContent") == label:
-            return item
-    return None
+    """The finding at `label`, looked up in one script call: the list is re-rendered after each
+    check, and reading twenty items one WebDriver call at a time kept meeting stale nodes."""
+    return s.driver.execute_script(
+        "return [...document.querySelectorAll('#lint-list .lint-item')]"
+        ".find((i) => i.querySelector('.lint-place')?.textContent === arguments[0]) ?? null",
+        label)
 
 
 def proofing(s: Session) -> None:
@@ -349,7 +351,8 @@ def publishing(s: Session) -> None:
     folder = Path(s.css("#published-dir").get_property("textContent"))
     assert folder == root / "2020" / "第4期（总第245期）", folder
     files = sorted(p.name for p in folder.iterdir())
-    assert [Path(f).suffix for f in files] == [".docx", ".json", ".pdf"], files
+    assert [Path(f).suffix for f in files] == [".docx", ".json", ".pdf", ".pdf"], files
+    assert any(f.endswith("（PDFA）.pdf") for f in files), files
     s.shot("12-published.png")
     s.css("#close-published").click()
     s.until("the read-only banner", lambda: s.css("#lock-banner").is_displayed())
@@ -359,6 +362,26 @@ def publishing(s: Session) -> None:
             lambda: all(b.get_property("disabled") for b in s.all(".lint-fix-one"))
             and s.css("#lint-fix-all").get_property("disabled"))
     s.shot("13-read-only.png")
+
+    # 年度合订本 of the published year: one PDF with a cover and contents; then back to the issue.
+    s.css("#back").click()
+    s.until("the archive", lambda: s.all("#export-volume"))
+    s.css("#export-volume").click()
+    s.until("the volume dialog", lambda: s.all("#volume-year"))
+    assert s.css("#volume-year").get_property("value") == "2020"
+    s.css("#volume-go").click()
+    s.until("the volume", lambda: s.all("#export-done"), 120)
+    volume = Path(s.css("#exported-path").get_property("textContent"))
+    s.shot("15-volume.png")
+    s.css("#close-export").click()
+    text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(volume), "-"], capture_output=True,
+                                  text=True, check=True).stdout.split())
+    assert "2020年合订本" in text and "第4期（总第245期）" in text, text[:300]
+    log(f"volume {volume.name}: cover and contents found")
+    demo = [r for r in s.all("tr.issue-row")
+            if r.find_element(By.CSS_SELECTOR, "td.total").get_property("textContent") == "总第245期"][0]
+    demo.find_element(By.CSS_SELECTOR, "button.open").click()
+    s.until("the published issue again", lambda: s.css("#lock-banner").is_displayed())
 
     # 更正: editable again, the archived files stay.
     s.css("#correct").click()
@@ -380,6 +403,7 @@ def publishing(s: Session) -> None:
     assert len(problems) == 1 and problems[0].startswith("文件不见了") and problems[0].endswith(".json"), problems
     s.shot("14-verify.png")
     s.css("#verify-dialog button.primary").click()
+
 
 
 def main() -> int:
