@@ -6,6 +6,7 @@
 //! subset tags are hashes of the content.
 
 mod archival;
+mod cff;
 mod content;
 mod deflate;
 mod embed;
