@@ -1,10 +1,10 @@
 //! Cutting each bundled face down to the glyphs one document uses.
 //!
-//! The `subsetter` crate (Typst's) keeps only the used glyphs' outlines and renumbers them so
-//! that CID = new glyph id; it needs no full parse of the face, which is what made printpdf's
-//! own route (subset with allsorts, then parse the subset again) slow. Size is set by the
-//! outlines themselves: the sample's 690 body glyphs of FandolFang are ≈ 405 KB of CFF, ≈ 325
-//! KB deflated, whichever subsetter cuts them. The body face is cut on a thread of its own.
+//! Faces without subroutines (all the Fandol faces) are cut by `cff::subset_without_subroutines`,
+//! which copies the used charstrings as they are; others (the Noto fallback) by the `subsetter`
+//! crate (Typst's), which decompiles them. Either way glyph k of the list becomes CID k. Size
+//! is set by the outlines themselves: the sample's 690 body glyphs of FandolFang are ≈ 405 KB
+//! of CFF, ≈ 325 KB deflated. The body face is cut on a thread of its own.
 
 use std::collections::{BTreeMap, HashMap};
 
