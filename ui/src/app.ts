@@ -115,6 +115,12 @@ export class App {
         on: {
           change: () => {
             const v = this.statusSelect.value as Status;
+            if (v === 'published' && this.current?.issue.status !== 'published') {
+              // 已印发 is what publishing does (archive, hashes, lock): never just a label.
+              this.statusSelect.value = this.current?.issue.status ?? 'draft';
+              void this.publish();
+              return;
+            }
             this.change((i) => (i.status = v), null);
           },
         },

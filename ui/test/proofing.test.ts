@@ -272,6 +272,18 @@ describe('proofing in the editor', () => {
     expect([field('briefs.0.text').value, field('briefs.1.text').value]).toEqual(['甲。', '乙。']);
   });
 
+  it('choosing 已印发 in the status menu asks to publish instead of only changing the label', async () => {
+    const status = q<HTMLSelectElement>('#issue-status');
+    const before = status.value;
+    expect(before).not.toBe('published');
+    status.value = 'published';
+    status.dispatchEvent(new Event('change'));
+    await settle();
+    expect(status.value).toBe(before);
+    expect(document.querySelector('#publish-confirm')).not.toBeNull();
+    expect(fake.published).toEqual([]);
+  });
+
   it('已印发 after confirmation makes the issue read-only until 更正', async () => {
     fake.lintItems = [
       {
