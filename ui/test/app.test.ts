@@ -1,19 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
-import { h } from '../src/dom';
 import { FakeApi } from './fake-api';
+import { page } from './page';
 import { sampleIssue } from './fixtures';
-
-function page(): HTMLElement {
-  document.body.replaceChildren();
-  const root = h('main', { attrs: { id: 'app' } });
-  document.body.append(
-    root,
-    h('div', { attrs: { id: 'toasts' } }),
-    h('div', { attrs: { id: 'modal-root' } }),
-  );
-  return root;
-}
 
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.value = value;

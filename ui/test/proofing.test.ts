@@ -6,6 +6,7 @@ import { highlightNodes, splitHighlights } from '../src/highlight';
 import { lintPath, lintSelection } from '../src/lintpanel';
 import type { LintItem } from '../src/types';
 import { FakeApi } from './fake-api';
+import { page } from './page';
 import { sampleIssue, XSS } from './fixtures';
 
 describe('search highlights', () => {
@@ -115,17 +116,6 @@ describe('lint places', () => {
     expect(lintSelection(item({ kind: 'brief_text', brief: 0 }, 0, 99), 'abc')).toEqual([0, 3]);
   });
 });
-
-function page(): HTMLElement {
-  document.body.replaceChildren();
-  const root = h('main', { attrs: { id: 'app' } });
-  document.body.append(
-    root,
-    h('div', { attrs: { id: 'toasts' } }),
-    h('div', { attrs: { id: 'modal-root' } }),
-  );
-  return root;
-}
 
 function press(key: string, mods: { ctrl?: boolean; shift?: boolean } = {}): void {
   document.dispatchEvent(

@@ -4,18 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app';
 import { h } from '../src/dom';
 import { FakeApi } from './fake-api';
+import { page } from './page';
 import { sampleIssue, XSS } from './fixtures';
-
-function page(): HTMLElement {
-  document.body.replaceChildren();
-  const root = h('main', { attrs: { id: 'app' } });
-  document.body.append(
-    root,
-    h('div', { attrs: { id: 'toasts' } }),
-    h('div', { attrs: { id: 'modal-root' } }),
-  );
-  return root;
-}
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
