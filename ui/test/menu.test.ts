@@ -7,6 +7,7 @@ import { dispatchMenu, MENU_COMMANDS, MENU_EVENT, menuCommand } from '../src/men
 import { showModal } from '../src/modal';
 import { commandFor, type Command } from '../src/shortcuts';
 import { FakeApi } from './fake-api';
+import { page } from './page';
 import { sampleIssue } from './fixtures';
 
 /** The (id, label, accelerator) rows of src-tauri/menu.rs's item tables. */
@@ -73,13 +74,7 @@ describe('menu events in the editor', () => {
 
   beforeEach(async () => {
     vi.useFakeTimers();
-    document.body.replaceChildren();
-    root = h('main', { attrs: { id: 'app' } });
-    document.body.append(
-      root,
-      h('div', { attrs: { id: 'toasts' } }),
-      h('div', { attrs: { id: 'modal-root' } }),
-    );
+    root = page();
     fake = new FakeApi();
     fake.add('a1', sampleIssue());
     app = new App(root, fake.api());

@@ -117,6 +117,21 @@ describe('lint places', () => {
   });
 });
 
+/** The half-width comma at the start of the third brief (「4月27日,」 in the sample). */
+function commaFinding(): LintItem {
+  return {
+    rule: 'half_width_punctuation',
+    place: { kind: 'brief_text', brief: 2 },
+    place_label: '第3条简讯 正文',
+    start: 0,
+    end: 1,
+    excerpt: ',市科协赴乐',
+    message: '中文中使用了半角标点「,」，应为「，」',
+    fix: { start: 0, len: 1, with: '，' },
+    proposal: '“,”改为“，”',
+  };
+}
+
 function press(key: string, mods: { ctrl?: boolean; shift?: boolean } = {}): void {
   document.dispatchEvent(
     new KeyboardEvent('keydown', { key, ctrlKey: mods.ctrl, shiftKey: mods.shift, bubbles: true }),
@@ -207,19 +222,7 @@ describe('proofing in the editor', () => {
   });
 
   it('修正 applies a fix through the undo history, and Ctrl+Z restores the text', async () => {
-    fake.lintItems = [
-      {
-        rule: 'half_width_punctuation',
-        place: { kind: 'brief_text', brief: 2 },
-        place_label: '第3条简讯 正文',
-        start: 0,
-        end: 1,
-        excerpt: ',市科协赴乐',
-        message: '中文中使用了半角标点「,」，应为「，」',
-        fix: { start: 0, len: 1, with: '，' },
-        proposal: '“,”改为“，”',
-      },
-    ];
+    fake.lintItems = [commaFinding()];
     q<HTMLButtonElement>('#tab-lint').click();
     await settle();
     expect(q('#lint-summary').textContent).toContain('1 处问题');
@@ -275,19 +278,7 @@ describe('proofing in the editor', () => {
   });
 
   it('已印发 after confirmation makes the issue read-only until 更正', async () => {
-    fake.lintItems = [
-      {
-        rule: 'half_width_punctuation',
-        place: { kind: 'brief_text', brief: 2 },
-        place_label: '第3条简讯 正文',
-        start: 0,
-        end: 1,
-        excerpt: '',
-        message: '',
-        fix: { start: 0, len: 1, with: '，' },
-        proposal: '',
-      },
-    ];
+    fake.lintItems = [commaFinding()];
     q<HTMLButtonElement>('#tab-lint').click();
     await settle();
     expect(q<HTMLButtonElement>('.lint-fix-one').disabled).toBe(false);
