@@ -24,7 +24,7 @@ export class PreviewPane {
     this.pages = h('div', { class: 'pages', attrs: { id: 'preview-pages' } });
     this.thumbs = h('nav', { class: 'thumbs', attrs: { id: 'preview-thumbs', 'aria-label': '页面缩略图' } });
     this.status = h('span', { class: 'preview-status', attrs: { id: 'preview-status', role: 'status' } });
-    this.zoomLabel = h('span', { class: 'zoom-label', attrs: { id: 'zoom-label' }, text: '适合宽度' });
+    this.zoomLabel = h('span', { class: 'zoom-label', attrs: { id: 'zoom-label', title: '当前缩放比例' } });
     this.element = h(
       'aside',
       { class: 'preview', attrs: { id: 'preview', 'aria-label': '预览' } },
@@ -46,6 +46,7 @@ export class PreviewPane {
       h('div', { class: 'preview-body' }, this.thumbs, this.pages),
     );
     new ResizeObserver(() => this.applyZoom()).observe(this.pages);
+    this.applyZoom();
   }
 
   busy(): void {
@@ -122,7 +123,8 @@ export class PreviewPane {
 
   private applyZoom(): void {
     const z = this.effectiveZoom();
-    this.zoomLabel.textContent = this.zoom === 0 ? '适合宽度' : `${Math.round(z * 100)}%`;
+    // The fit-width button says "fit"; the label always says how large the page is drawn.
+    this.zoomLabel.textContent = `${Math.round(z * 100)}%`;
     const width = `${Math.round(PAGE_WIDTH_PX * z)}px`;
     this.pages.querySelectorAll<HTMLElement>('.page').forEach((p) => (p.style.width = width));
   }
