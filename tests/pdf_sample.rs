@@ -102,8 +102,8 @@ fn sample_exports_the_same_bytes_every_time() {
 }
 
 /// Spec (issue 4): the sample's PDF is at most 200 KB. Not met: the FandolFang subset alone is
-/// ≈ 320 KB compressed (its outlines average ≈ 700 bytes a glyph and the sample uses ≈ 700
-/// distinct characters); see the README's PDF section.
+/// ≈ 325 KB deflated (its outlines average ≈ 590 bytes a glyph and the sample uses 701 distinct
+/// body characters); see the README's PDF section and `docs/size-study/`.
 #[test]
 #[ignore = "Fandol's outlines are too large for 200 KB; see README (PDF size)"]
 fn sample_pdf_is_at_most_200_kb() {
