@@ -5,8 +5,9 @@
 mod layout_common;
 mod pdfcheck;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use bulletin::model::Issue;
 use bulletin::page::{Document, Element};
 use bulletin::pdf::{self, PdfOptions};
 use pdfcheck::pdfcheck;
@@ -29,11 +30,57 @@ fn near(v: &Value, want: f64, tol: f64) -> bool {
 #[test]
 fn sample_pdf_meets_every_figure_of_the_spec() {
     let (dir, doc, path) = sample();
-    let issue = layout_common::sample_issue();
-    let source = dir.path().join("source.txt");
-    std::fs::write(&source, layout_common::expected_text(&issue)).unwrap();
-    let r = pdfcheck(&path, &source);
-    let show = serde_json::to_string_pretty(&r).unwrap();
+    let r = assert_meets_spec(&layout_common::sample_issue(), &doc, &path, dir.path());
+    // The sample has pages of body text only: they fill all 22 lines of the grid.
+    assert_eq!(r["body_lines_per_page_max"], 22, "{r:#}");
+    // 李校堃: the fallback face is embedded because, and only because, a glyph needs it.
+    let fonts = r["fonts"].as_object().unwrap();
+    assert!(
+        fonts.keys().any(|k| k.ends_with("+NotoSerifCJKsc-Regular")),
+        "{r:#}"
+    );
+}
+
+/// Issue 4: "unseen past issues of the same bulletin do too" — every other past issue in
+/// tests/data, read by the importer as an editor would, measures as the spec says.
+#[test]
+fn past_issues_meet_every_figure_of_the_spec() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let input = entry.unwrap().path();
+        if input.extension().is_none_or(|e| e != "txt") || input.ends_with("issue-2020-04-245.txt")
+        {
+            continue;
+        }
+        let issue = bulletin::import::read_path(&input).unwrap();
+        let fonts = layout_common::fonts();
+        let doc = bulletin::layout::layout(&issue, fonts).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("issue.pdf");
+        pdf::write(&doc, fonts, &PdfOptions::default(), &path).unwrap();
+        eprintln!("{}: {} pages", input.display(), doc.pages.len());
+        assert_meets_spec(&issue, &doc, &path, dir.path());
+        checked += 1;
+    }
+    assert!(
+        checked >= 3,
+        "only {checked} past issues in {}",
+        data.display()
+    );
+}
+
+/// Measures `pdf` (the export of `doc`, laid out from `issue`) with pdfcheck.py and asserts every
+/// figure of the spec; returns the report.
+fn assert_meets_spec(issue: &Issue, doc: &Document, pdf: &Path, scratch: &Path) -> Value {
+    let source = scratch.join("source.txt");
+    std::fs::write(&source, layout_common::expected_text(issue)).unwrap();
+    let r = pdfcheck(pdf, &source);
+    let show = format!(
+        "{}\n{}",
+        pdf.display(),
+        serde_json::to_string_pretty(&r).unwrap()
+    );
 
     assert_eq!(r["pages"], doc.pages.len(), "{show}");
     assert_eq!(r["page_mm"], json!([[210, 297]]), "{show}");
@@ -42,11 +89,6 @@ fn sample_pdf_meets_every_figure_of_the_spec() {
         fonts
             .values()
             .all(|f| f["embedded"] == true && f["subset"] == true),
-        "{show}"
-    );
-    // 李校堃: the fallback face is embedded because, and only because, a glyph needs it.
-    assert!(
-        fonts.keys().any(|k| k.ends_with("+NotoSerifCJKsc-Regular")),
         "{show}"
     );
     assert_eq!(r["notdef_glyphs"], json!({}), "{show}");
@@ -61,8 +103,19 @@ fn sample_pdf_meets_every_figure_of_the_spec() {
     assert!(near(&r["body_left_mm"], 28.0, 0.3), "{show}");
     assert!(near(&r["body_right_margin_mm"], 26.0, 0.3), "{show}");
     assert!(near(&r["body_line_pitch_pt"], 28.99, 0.05), "{show}");
-    assert_eq!(r["body_lines_per_page_max"], 22, "{show}");
-    assert_eq!(r["full_line_han_chars_mode"], 28, "{show}");
+    // A page with a headline or heading holds fewer 16 pt lines; none holds more than the grid.
+    assert!(
+        r["body_lines_per_page_max"].as_u64().unwrap() <= 22,
+        "{show}"
+    );
+    // 28 characters a full line. On a short issue of two-line paragraphs the first lines,
+    // indented 2 characters (26 left), can be the most common full line.
+    let mode = r["full_line_han_chars_mode"].as_u64().unwrap();
+    if r["full_lines"].as_u64().unwrap() >= 30 {
+        assert_eq!(mode, 28, "{show}");
+    } else {
+        assert!(mode == 28 || mode == 26, "{show}");
+    }
     assert_eq!(r["kinsoku_start_violations"], 0, "{show}");
     assert_eq!(r["kinsoku_end_violations"], 0, "{show}");
     assert_eq!(r["page_numbers_ok"], true, "{show}");
@@ -90,6 +143,7 @@ fn sample_pdf_meets_every_figure_of_the_spec() {
         numbers - toc_in_source,
         "{show}"
     );
+    r
 }
 
 #[test]
