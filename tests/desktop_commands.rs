@@ -186,6 +186,31 @@ fn import_stores_good_files_and_reports_bad_ones() {
 }
 
 #[test]
+fn import_reads_word_documents_and_explains_old_doc_files() {
+    let (dir, d) = desktop();
+    let mut issue = bulletin::demo::issue();
+    issue.masthead.total_number = 301.try_into().unwrap();
+    let word = dir.path().join("往期.docx");
+    bulletin::docx::write(&issue, &word).unwrap();
+    let old = dir.path().join("往期.doc");
+    std::fs::write(&old, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let report = d.import_files(&[word, old.clone()]);
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 1);
+    assert_eq!(report.failed[0].path, old.display().to_string());
+    assert!(
+        report.failed[0].message.contains("另存为 .docx"),
+        "{}",
+        report.failed[0].message
+    );
+    let stored = d.open_issue(&report.imported[0].to_string()).unwrap();
+    assert_eq!(stored.issue.masthead, issue.masthead);
+    assert_eq!(stored.issue.articles, issue.articles);
+    assert_eq!(stored.issue.briefs, issue.briefs);
+    assert_eq!(stored.issue.closing, issue.closing);
+}
+
+#[test]
 fn check_points_at_problems_and_compares_with_the_previous_issue() {
     let (_dir, d) = desktop();
     let next = d

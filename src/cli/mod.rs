@@ -62,7 +62,7 @@ pub struct Cli {
 enum Command {
     /// Imports text or JSON files as new issues, each file on its own; prints the new ids.
     #[command(
-        about = "导入文本或 JSON 文件，每个文件成为新的一期，并显示其编号。某个文件出错时，其余文件照常导入，最后以非零状态退出",
+        about = "导入文本、Word（.docx）或 JSON 文件，每个文件成为新的一期，并显示其编号。某个文件出错时，其余文件照常导入，最后以非零状态退出",
         help_template = HELP_TEMPLATE
     )]
     Import {
@@ -70,7 +70,7 @@ enum Command {
             required = true,
             value_name = "FILE",
             help_heading = "参数",
-            help = "要导入的文件（纯文本或 JSON）"
+            help = "要导入的文件（纯文本、Word .docx 或 JSON）"
         )]
         files: Vec<PathBuf>,
     },
@@ -146,14 +146,14 @@ enum Command {
     },
     /// Reads a file and writes the outputs, without the database.
     #[command(
-        about = "读入一个文本或 JSON 文件并直接写出结果，不使用数据库",
+        about = "读入一个文本、Word（.docx）或 JSON 文件并直接写出结果，不使用数据库",
         help_template = HELP_TEMPLATE
     )]
     Render {
         #[arg(
             value_name = "INPUT",
             help_heading = "参数",
-            help = "输入文件（纯文本或 JSON）"
+            help = "输入文件（纯文本、Word .docx 或 JSON）"
         )]
         input: PathBuf,
         #[command(flatten)]
@@ -222,7 +222,7 @@ enum Command {
         #[arg(
             value_name = "ID|FILE",
             help_heading = "参数",
-            help = "简报编号（可只写开头几位），或一个文本 / JSON 文件"
+            help = "简报编号（可只写开头几位），或一个文本 / Word / JSON 文件"
         )]
         target: String,
         #[arg(long, help = "自动修正所有能确定的问题并保存（只用于数据库中的简报）")]

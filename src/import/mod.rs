@@ -1,4 +1,5 @@
-//! Reading issues from files: the JSON interchange format and the office's plain-text archive.
+//! Reading issues from files: the JSON interchange format, the office's plain-text archive and
+//! past issues kept as Word documents (.docx, whose text `docx` takes out).
 //!
 //! Public API (used by the CLI and the app): `read_path` and `parse_text`.
 //! Text is read in UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK (`encoding`);
@@ -12,6 +13,7 @@ use crate::model::Issue;
 
 mod briefs;
 mod closing;
+mod docx;
 pub mod encoding;
 mod headline;
 mod lines;
@@ -87,6 +89,20 @@ pub enum ImportError {
         /// 1-based line of the first control character.
         line: usize,
     },
+    /// A Word document whose text could not be taken out.
+    #[error("{}{detail}。请在 Word 或 WPS 中打开并另存为 .docx 或纯文本（.txt）后再导入。", place(.path))]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// A Word 97–2003 (.doc) or other old binary Office file, which is not read.
+    #[error("{}这是旧版 Word 97-2003（.doc）或 WPS 格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 或纯文本（.txt）后再导入。", place(.path))]
+    LegacyOffice {
+        /// The file.
+        path: PathBuf,
+    },
     /// A file or text larger than any issue.
     #[error("{}文件太大（超过 {}），一期简报的文本只有几十 KB。请确认选择的文件是否正确。", place(.path), megabytes(*.limit))]
     TooLarge {
@@ -146,7 +162,7 @@ impl ImportError {
     }
 }
 
-/// Reads an issue from a JSON or plain-text file (detected from its content).
+/// Reads an issue from a JSON, plain-text or Word (.docx) file (detected from its content).
 pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
     let read_error = |source| ImportError::Read {
         path: path.into(),
@@ -172,7 +188,20 @@ pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = encoding::decode(&bytes)
+    let text = match docx::kind(&bytes) {
+        docx::Kind::Zip => {
+            let text = docx::text(&bytes).map_err(|e| ImportError::Docx {
+                path: path.into(),
+                detail: e.to_string(),
+            })?;
+            return parse_text(&text).map_err(|e| e.in_file(path));
+        }
+        docx::Kind::LegacyOffice => {
+            return Err(ImportError::LegacyOffice { path: path.into() });
+        }
+        docx::Kind::Other => encoding::decode(&bytes),
+    };
+    let text = text
         .map_err(|e| match e {
             encoding::DecodeError::Malformed { line, encoding } => ImportError::Undecodable {
                 path: path.into(),

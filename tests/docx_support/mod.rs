@@ -135,6 +135,13 @@ pub fn fontconfig_file() -> PathBuf {
 /// Converts a DOCX to PDF with LibreOffice, headless, in a fresh profile, with our fontconfig;
 /// returns the PDF's path (in `dir`).
 pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    libreoffice_convert(docx, &[], "pdf", dir)
+}
+
+/// Converts `input` with LibreOffice (headless, a fresh profile, our fontconfig) to the format
+/// `to` (an extension LibreOffice knows), after the `options` (e.g. an import filter); returns
+/// the new file's path (in `dir`).
+pub fn libreoffice_convert(input: &Path, options: &[&str], to: &str, dir: &Path) -> PathBuf {
     let profile = dir.join("lo-profile");
     let out = run(
         Command::new("soffice")
@@ -142,28 +149,24 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
                 "-env:UserInstallation=file://{}",
                 profile.display()
             ))
-            .args([
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-            ])
+            .args(["--headless", "--norestore"])
+            .args(options)
+            .args(["--convert-to", to, "--outdir"])
             .arg(dir)
-            .arg(docx)
+            .arg(input)
             .env("FONTCONFIG_FILE", fontconfig_file())
             .env("HOME", dir),
         "apt-get install libreoffice-writer-nogui",
     );
-    let pdf = dir.join(docx.with_extension("pdf").file_name().unwrap());
+    let converted = dir.join(input.with_extension(to).file_name().unwrap());
     assert!(
-        out.status.success() && pdf.is_file(),
+        out.status.success() && converted.is_file(),
         "LibreOffice did not convert {}: {}{}",
-        docx.display(),
+        input.display(),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    pdf
+    converted
 }
 
 /// `pdfinfo`'s fields.

@@ -1,0 +1,198 @@
+//! The text of a Word document (.docx), for importing past issues the office kept as Word files:
+//! one line a paragraph, in document order (tables and text boxes included), which the plain-text
+//! reader then structures like any other archived issue.
+
+use std::io::Read;
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// The first bytes of every ZIP archive, and so of every .docx.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// The first bytes of an OLE compound file: Word 97–2003 (.doc), WPS (.wps), Excel (.xls).
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The main part of a WordprocessingML package.
+const DOCUMENT_PART: &str = "word/document.xml";
+/// Largest main part read when unpacked (the package itself is limited by `MAX_FILE_BYTES`):
+/// an issue's document.xml is well under a megabyte; a zip bomb is refused before it fills memory.
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What kind of office file `bytes` is, judged by its first bytes.
+pub(crate) enum Kind {
+    /// A ZIP package: maybe a .docx.
+    Zip,
+    /// An OLE compound file: a .doc, .wps, .xls or the like.
+    LegacyOffice,
+    /// Neither: read as text.
+    Other,
+}
+
+/// Tells a ZIP package or an old binary Office file from text.
+pub(crate) fn kind(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(ZIP_MAGIC) {
+        Kind::Zip
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Kind::LegacyOffice
+    } else {
+        Kind::Other
+    }
+}
+
+/// Why a ZIP package gave no text.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum DocxError {
+    /// Not a readable ZIP archive (cut off, or damaged).
+    #[error("文件是 ZIP 压缩包，但已损坏或不完整（{0}）")]
+    Zip(String),
+    /// A ZIP archive without a Word document in it (an .xlsx, .pptx, or any .zip).
+    #[error("文件是压缩包，但不是 Word 文档（其中没有 word/document.xml）")]
+    NotWord,
+    /// The document part is not well-formed XML.
+    #[error("Word 文档的内容已损坏（{0}）")]
+    Xml(String),
+    /// The document part unpacks to more than any issue.
+    #[error("Word 文档解压后过大（超过 {} MB）", MAX_PART_BYTES / (1024 * 1024))]
+    TooLarge,
+}
+
+/// The text of the .docx in `bytes`: one line a paragraph.
+pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| DocxError::Zip(e.to_string()))?;
+    let part = archive.by_name(DOCUMENT_PART).map_err(|e| match e {
+        zip::result::ZipError::FileNotFound => DocxError::NotWord,
+        other => DocxError::Zip(other.to_string()),
+    })?;
+    let mut xml = String::new();
+    part.take(MAX_PART_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| DocxError::Zip(e.to_string()))?;
+    if xml.len() as u64 > MAX_PART_BYTES {
+        return Err(DocxError::TooLarge);
+    }
+    paragraphs(&xml).map_err(|e| DocxError::Xml(e.to_string()))
+}
+
+/// Walks WordprocessingML: the text of `w:t` runs, tabs and breaks inside runs, a line end after
+/// each paragraph. Skips `mc:Fallback`, which repeats a text box's content for older readers.
+fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    let mut in_run = 0u32;
+    let mut fallback = 0u32;
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => match e.name().as_ref() {
+                b"mc:Fallback" => fallback += 1,
+                b"w:t" => in_text = true,
+                b"w:r" => in_run += 1,
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                b"mc:Fallback" => fallback = fallback.saturating_sub(1),
+                b"w:t" => in_text = false,
+                b"w:r" => in_run = in_run.saturating_sub(1),
+                b"w:p" if fallback == 0 => out.push('\n'),
+                _ => {}
+            },
+            // An empty paragraph is an empty line.
+            Event::Empty(e) if fallback == 0 && e.name().as_ref() == b"w:p" => out.push('\n'),
+            Event::Empty(e) if fallback == 0 && in_run > 0 => match e.name().as_ref() {
+                // A tab inside a run separates e.g. the editing body from the date.
+                b"w:tab" => out.push('\t'),
+                b"w:br" | b"w:cr" => out.push('\n'),
+                b"w:noBreakHyphen" => out.push('-'),
+                _ => {}
+            },
+            Event::Text(t) if in_text && fallback == 0 => {
+                out.push_str(&t.decode().map_err(quick_xml::Error::from)?)
+            }
+            Event::GeneralRef(r) if in_text && fallback == 0 => {
+                if let Some(c) = r.resolve_char_ref()? {
+                    out.push(c);
+                } else {
+                    let name: &[u8] = &r;
+                    out.push(match name {
+                        b"amp" => '&',
+                        b"lt" => '<',
+                        b"gt" => '>',
+                        b"quot" => '"',
+                        b"apos" => '\'',
+                        _ => '\u{fffd}',
+                    });
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(inner: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w" xmlns:mc="mc"><w:body>{inner}</w:body></w:document>"#
+        )
+    }
+
+    #[test]
+    fn paragraphs_become_lines_with_runs_joined() {
+        let xml = body(
+            r#"<w:p><w:r><w:t>温州</w:t></w:r><w:r><w:t xml:space="preserve">科协 信息</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>第4期</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(paragraphs(&xml).unwrap(), "温州科协 信息\n\n第4期\n");
+    }
+
+    #[test]
+    fn tabs_and_breaks_count_only_inside_runs() {
+        // A tab stop in the paragraph's properties is not text; a tab in a run is.
+        let xml = body(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="8800"/></w:tabs></w:pPr><w:r><w:t>编</w:t><w:tab/><w:t>2020年</w:t><w:br/><w:t>下</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(paragraphs(&xml).unwrap(), "编\t2020年\n下\n");
+    }
+
+    #[test]
+    fn entities_are_resolved_and_field_codes_and_deletions_left_out() {
+        let xml = body(
+            r#"<w:p><w:r><w:t>A&amp;B &#x4E2D;&#22269;</w:t></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del></w:p>"#,
+        );
+        assert_eq!(paragraphs(&xml).unwrap(), "A&B 中国\n");
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_not_again_from_its_fallback() {
+        let xml = body(
+            r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>报头</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>报头</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+        );
+        assert_eq!(paragraphs(&xml).unwrap(), "报头\n\n");
+    }
+
+    #[test]
+    fn broken_xml_is_an_error() {
+        assert!(paragraphs(&body("<w:p><w:r><w:t>半</w:r></w:t></w:p>")).is_err());
+    }
+
+    #[test]
+    fn kinds_by_first_bytes() {
+        assert!(matches!(kind(b"PK\x03\x04rest"), Kind::Zip));
+        assert!(matches!(kind(OLE_MAGIC), Kind::LegacyOffice));
+        assert!(matches!(kind("温州".as_bytes()), Kind::Other));
+    }
+
+    #[test]
+    fn a_zip_without_a_document_is_not_word() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        w.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.finish().unwrap();
+        assert!(matches!(text(buf.get_ref()), Err(DocxError::NotWord)));
+        assert!(matches!(text(b"PK\x03\x04cut"), Err(DocxError::Zip(_))));
+    }
+}
