@@ -19,7 +19,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Issue, Status};
@@ -139,7 +141,51 @@ fn first_headline(issue: &Issue) -> Option<String> {
         .filter(|h| !h.trim().is_empty())
 }
 
+/// A write transaction, taken at once (`BEGIN IMMEDIATE`: no other writer interleaves between
+/// its reads and writes), with the database's path for error messages. Dropped without
+/// `commit`, it rolls back: nothing of a failed save is left half-written.
+pub(crate) struct Write<'a> {
+    tx: Transaction<'a>,
+    path: &'a Path,
+}
+
+impl<'a> Write<'a> {
+    /// Turns an SQLite error into the store's error, naming the database file.
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + Copy + 'a {
+        let path = self.path;
+        move |e| StoreError::from_sqlite(e, path)
+    }
+
+    /// The database file.
+    fn path(&self) -> &'a Path {
+        self.path
+    }
+
+    /// Makes every change of the transaction durable.
+    fn commit(self) -> Result<(), StoreError> {
+        let sql = self.sql();
+        self.tx.commit().map_err(sql)
+    }
+}
+
+impl<'a> std::ops::Deref for Write<'a> {
+    type Target = Transaction<'a>;
+    fn deref(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+}
+
 impl Store {
+    /// Starts a write transaction (see `Write`).
+    fn write(&mut self) -> Result<Write<'_>, StoreError> {
+        let path = &self.path;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(e, path))?;
+        Ok(Write { tx, path })
+    }
+
     /// Opens the database at `path`, creating it (and its directory) if needed and migrating an
     /// older schema after a backup. Files that are not ours, or are newer, are refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -295,19 +341,15 @@ impl Store {
 
     /// Brings the schema to the newest version in one transaction: all steps or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
         // Read again under the write lock: another process may have migrated meanwhile.
         let version: u32 = tx
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(sql)?;
         if version > schema::LATEST {
             return Err(StoreError::NewerVersion {
-                path: path.clone(),
+                path: tx.path().to_path_buf(),
                 found: version,
                 known: schema::LATEST,
             });
@@ -315,7 +357,7 @@ impl Store {
         if version < schema::LATEST {
             schema::migrate(&tx, version).map_err(sql)?;
         }
-        tx.commit().map_err(sql)
+        tx.commit()
     }
 
     /// The database file used when none is given: `$BULLETIN_DB`, else
@@ -344,12 +386,8 @@ impl Store {
         let content = crate::json::to_string(issue);
         let body = text::searchable(issue);
         let t = now();
-        let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
         tx.execute(
             "INSERT INTO issues (id, number, total_number, date, status, first_headline, content,
                                  created_at, updated_at)
@@ -368,7 +406,7 @@ impl Store {
         .map_err(sql)?;
         let seq = tx.last_insert_rowid();
         write_search_text(&tx, seq, &body).map_err(sql)?;
-        tx.commit().map_err(sql)?;
+        tx.commit()?;
         Ok(id)
     }
 
@@ -380,12 +418,8 @@ impl Store {
         let content = crate::json::to_string(issue);
         let body = text::searchable(issue);
         let t = now();
-        let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
         // What was printed stays as archived: a correction starts a new revision first.
         if revisions::is_locked(&tx, id).map_err(sql)? {
             return Err(StoreError::Published(id));
@@ -413,7 +447,7 @@ impl Store {
             return Err(StoreError::NotFound(id.to_string()));
         };
         write_search_text(&tx, seq, &body).map_err(sql)?;
-        tx.commit().map_err(sql)
+        tx.commit()
     }
 
     /// Reads issue `id` (also from the recycle bin).
@@ -478,12 +512,8 @@ impl Store {
 
     /// Sets or clears `deleted_at` of issue `id`, in one transaction.
     fn set_deleted(&mut self, id: IssueId, delete: bool) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
         let deleted_at: Option<Option<String>> = tx
             .query_row(
                 "SELECT deleted_at FROM issues WHERE id = ?1",
@@ -504,7 +534,7 @@ impl Store {
             params![id.to_string(), value],
         )
         .map_err(sql)?;
-        tx.commit().map_err(sql)
+        tx.commit()
     }
 
     /// Moves issue `id` to the recycle bin.
@@ -519,12 +549,8 @@ impl Store {
 
     /// Removes issue `id` for good; only an issue already in the recycle bin can be purged.
     pub fn purge(&mut self, id: IssueId) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
         let row: Option<(i64, Option<String>)> = tx
             .query_row(
                 "SELECT seq, deleted_at FROM issues WHERE id = ?1",
@@ -543,7 +569,7 @@ impl Store {
                     .map_err(sql)?;
                 tx.execute("DELETE FROM issues WHERE seq = ?1", [seq])
                     .map_err(sql)?;
-                tx.commit().map_err(sql)
+                tx.commit()
             }
         }
     }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::{now, status_text, IssueId, Store, StoreError};
@@ -142,13 +142,9 @@ impl Store {
         note: &str,
         date: NaiveDate,
     ) -> Result<ProofRound, StoreError> {
-        let path = self.path.clone();
-        let sql = sql_err(&path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sql)?;
-        let mut issue = content_in(&tx, id, &path)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
+        let mut issue = content_in(&tx, id, tx.path())?;
         if is_locked(&tx, id).map_err(&sql)? {
             return Err(StoreError::Published(id));
         }
@@ -175,7 +171,7 @@ impl Store {
             ],
         )
         .map_err(&sql)?;
-        tx.commit().map_err(&sql)?;
+        tx.commit()?;
         Ok(ProofRound {
             round,
             date,
@@ -304,13 +300,9 @@ impl Store {
         dir: &std::path::Path,
         files: &[ArchivedFile],
     ) -> Result<Publication, StoreError> {
-        let path = self.path.clone();
-        let sql = sql_err(&path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sql)?;
-        let mut issue = content_in(&tx, id, &path)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
+        let mut issue = content_in(&tx, id, tx.path())?;
         if is_locked(&tx, id).map_err(&sql)? {
             return Err(StoreError::Published(id));
         }
@@ -337,7 +329,7 @@ impl Store {
             )
             .map_err(&sql)?;
         }
-        tx.commit().map_err(&sql)?;
+        tx.commit()?;
         Ok(Publication {
             issue_id: id,
             revision,
@@ -353,13 +345,9 @@ impl Store {
     /// and hashes), marked superseded, and the issue becomes a 草稿 again; the next publication is
     /// a new revision. Returns that revision's number.
     pub fn start_correction(&mut self, id: IssueId) -> Result<u32, StoreError> {
-        let path = self.path.clone();
-        let sql = sql_err(&path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sql)?;
-        let mut issue = content_in(&tx, id, &path)?;
+        let tx = self.write()?;
+        let sql = tx.sql();
+        let mut issue = content_in(&tx, id, tx.path())?;
         let changed = tx
             .execute(
                 "UPDATE publications SET superseded_at = ?2
@@ -378,7 +366,7 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(&sql)?;
-        tx.commit().map_err(&sql)?;
+        tx.commit()?;
         Ok(next)
     }
 
