@@ -22,7 +22,7 @@ pub use volume::VolumeExported;
 use crate::fonts::FontBook;
 use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
-use crate::store::{IssueId, IssueSummary, Store};
+use crate::store::{Imported, IssueId, IssueSummary, Store};
 
 /// A failure, worded for the editor.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
@@ -103,16 +103,20 @@ pub struct OpenedIssue {
 pub struct ImportReport {
     /// The ids of the issues stored, in the order of the files.
     pub imported: Vec<IssueId>,
+    /// Files whose issue the archive already holds word for word: not stored again.
+    pub already_stored: Vec<FileNote>,
+    /// Files stored beside other issues with the same 总第M期 but other content: to check.
+    pub same_total: Vec<FileNote>,
     /// The files refused, each with the reason.
-    pub failed: Vec<ImportFailure>,
+    pub failed: Vec<FileNote>,
 }
 
-/// A file that was not imported.
+/// A file of an import, with what there is to say about it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ImportFailure {
+pub struct FileNote {
     /// The file.
     pub path: String,
-    /// Why, in plain Chinese.
+    /// What happened or why, in plain Chinese.
     pub message: String,
 }
 
@@ -327,15 +331,38 @@ impl Desktop {
     pub fn import_files(&self, paths: &[PathBuf]) -> ImportReport {
         let mut report = ImportReport::default();
         for path in paths {
+            let note = |message: String| FileNote {
+                path: path.display().to_string(),
+                message,
+            };
             let result = crate::import::read_path(path)
                 .map_err(|e| e.to_string())
-                .and_then(|issue| self.store().insert(&issue).map_err(|e| e.to_string()));
+                .and_then(|issue| {
+                    let done = self.store().import(&issue).map_err(|e| e.to_string())?;
+                    Ok((done, issue))
+                });
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
             match result {
-                Ok(id) => report.imported.push(id),
-                Err(message) => report.failed.push(ImportFailure {
-                    path: path.display().to_string(),
-                    message,
-                }),
+                Ok((Imported::New { id, same_total }, issue)) => {
+                    report.imported.push(id);
+                    if !same_total.is_empty() {
+                        report.same_total.push(note(format!(
+                            "{file}：档案中已有{}期总第{}期，内容与此不同，已另存为一期，请核对。",
+                            same_total.len(),
+                            issue.masthead.total_number.get()
+                        )));
+                    }
+                }
+                Ok((Imported::AlreadyStored(_), issue)) => {
+                    report.already_stored.push(note(format!(
+                        "{file}：总第{}期已在档案中，内容相同，未重复导入。",
+                        issue.masthead.total_number.get()
+                    )));
+                }
+                Err(message) => report.failed.push(note(message)),
             }
         }
         report

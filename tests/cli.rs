@@ -154,19 +154,41 @@ fn import_list_show_export_round_trip() {
     let exported = fs::read_to_string(&out).unwrap();
     assert_eq!(exported, shown);
     let again_file = env.file("again.json", &exported);
+
+    // Importing the same issue again adds nothing, and says which stored issue it is.
     let o = env.run(&["import", again_file.to_str().unwrap()]);
     assert!(o.status.success());
-    // The second import of 总第245期 is allowed, and flagged.
+    assert!(
+        o.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let notice = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        notice.contains("已在档案中") && notice.contains(&id[..8]),
+        "{notice}"
+    );
+    assert_eq!(env.ok(&["list"]).lines().count(), 2);
+
+    // Into another database it is a new issue, which exports to the same bytes.
+    let other = Env::new();
+    let again = other.import("again.json", &exported);
+    assert_ne!(again, id);
+    let out2 = env.dir.path().join("out2.json");
+    other.ok(&["export", &again[..8], "--json", out2.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(&out2).unwrap(), exported);
+
+    // The same 总第245期 with other content is stored, and flagged.
+    let mut changed = issue(&exported);
+    changed.articles[0].headline = vec!["另一篇文章".into()];
+    let changed_file = env.file("changed.json", &bulletin::json::to_string(&changed));
+    let o = env.run(&["import", changed_file.to_str().unwrap()]);
+    assert!(o.status.success());
     let warning = String::from_utf8(o.stderr).unwrap();
     assert!(
         warning.contains("总第245期已经有") && warning.contains(&id[..8]),
         "{warning}"
     );
-    let again = String::from_utf8(o.stdout).unwrap()[..36].to_string();
-    assert_ne!(again, id);
-    let out2 = env.dir.path().join("out2.json");
-    env.ok(&["export", &again[..8], "--json", out2.to_str().unwrap()]);
-    assert_eq!(fs::read_to_string(&out2).unwrap(), exported);
     assert_eq!(env.ok(&["list"]).lines().count(), 3);
 }
 

@@ -211,6 +211,44 @@ fn import_reads_word_documents_and_explains_old_doc_files() {
 }
 
 #[test]
+fn importing_a_folder_twice_adds_nothing_the_second_time() {
+    let (dir, d) = desktop();
+    let before = d.list_issues().unwrap().len();
+    let mut issue = bulletin::demo::issue();
+    issue.masthead.total_number = 400.try_into().unwrap();
+    let file = dir.path().join("400.json");
+    std::fs::write(&file, bulletin::json::to_string(&issue)).unwrap();
+    let mut changed = issue.clone();
+    changed.articles[0].headline = vec!["另一篇文章".into()];
+    let other = dir.path().join("400-改.json");
+    std::fs::write(&other, bulletin::json::to_string(&changed)).unwrap();
+
+    let first = d.import_files(std::slice::from_ref(&file));
+    assert_eq!(first.imported.len(), 1);
+    assert!(first.already_stored.is_empty() && first.same_total.is_empty());
+
+    let second = d.import_files(&[file.clone(), other.clone()]);
+    assert_eq!(second.imported.len(), 1, "only the changed file is stored");
+    assert_eq!(second.already_stored.len(), 1);
+    assert_eq!(second.already_stored[0].path, file.display().to_string());
+    assert!(
+        second.already_stored[0].message.contains("400.json")
+            && second.already_stored[0].message.contains("未重复导入"),
+        "{}",
+        second.already_stored[0].message
+    );
+    assert_eq!(second.same_total.len(), 1);
+    assert_eq!(second.same_total[0].path, other.display().to_string());
+    assert!(
+        second.same_total[0].message.contains("请核对"),
+        "{}",
+        second.same_total[0].message
+    );
+    assert!(second.failed.is_empty());
+    assert_eq!(d.list_issues().unwrap().len(), before + 2);
+}
+
+#[test]
 fn check_points_at_problems_and_compares_with_the_previous_issue() {
     let (_dir, d) = desktop();
     let next = d

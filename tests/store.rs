@@ -6,7 +6,7 @@ use bulletin::model::{
     Article, Block, BlockKind, Brief, Closing, Copies, Issue, IssueNumber, Masthead, Status,
     TotalNumber,
 };
-use bulletin::store::{IssueId, Store, StoreError, SCHEMA_VERSION};
+use bulletin::store::{Imported, IssueId, Store, StoreError, SCHEMA_VERSION};
 use chrono::NaiveDate;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -150,6 +150,41 @@ fn saved_issues_come_back_equal_after_reopening_and_list_newest_first() {
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(store.load(missing), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn import_stores_an_issue_once_and_flags_another_with_the_same_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let first = issue(4, 245, date(2020, 4, 30), "甲");
+    let Imported::New { id, same_total } = store.import(&first).unwrap() else {
+        panic!("the first import stores the issue");
+    };
+    assert!(same_total.is_empty());
+
+    // The same content again: nothing written, the stored issue named.
+    assert_eq!(store.import(&first).unwrap(), Imported::AlreadyStored(id));
+    assert_eq!(store.list().unwrap().len(), 1);
+
+    // The same 总第M期 with other content: stored, with the other issue named.
+    let second = issue(4, 245, date(2020, 4, 30), "乙");
+    let Imported::New {
+        id: second_id,
+        same_total,
+    } = store.import(&second).unwrap()
+    else {
+        panic!("other content is stored");
+    };
+    assert_eq!(same_total, vec![id]);
+    assert_eq!(store.list().unwrap().len(), 2);
+
+    // An issue in the recycle bin does not hold an import back.
+    store.delete(id).unwrap();
+    let Imported::New { same_total, .. } = store.import(&first).unwrap() else {
+        panic!("the recycle bin is not the archive");
+    };
+    assert_eq!(same_total, vec![second_id]);
+    assert_eq!(store.list().unwrap().len(), 2);
 }
 
 #[test]

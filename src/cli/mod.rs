@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use bulletin::model::Issue;
-use bulletin::store::{IssueId, IssueSummary, Store};
+use bulletin::store::{Imported, IssueId, IssueSummary, Store};
 use chrono::NaiveDate;
 use clap::{ArgAction, Parser, Subcommand};
 
@@ -340,20 +340,26 @@ fn numbers(issue: &Issue) -> String {
 /// 「新建下一期」 from an older issue): allowed, but the editor should know.
 fn warn_same_total(store: &Store, id: IssueId, issue: &Issue) -> Result<(), CliError> {
     let total = issue.masthead.total_number.get();
-    let others: Vec<String> = store
+    let others: Vec<IssueId> = store
         .list()?
         .into_iter()
         .filter(|s| s.total_number == total && s.id != id)
-        .map(|s| s.id.short())
+        .map(|s| s.id)
         .collect();
+    note_same_total(total, &others);
+    Ok(())
+}
+
+/// Warns that other issues carry the same 总第M期.
+fn note_same_total(total: u32, others: &[IssueId]) {
     if !others.is_empty() {
+        let ids: Vec<String> = others.iter().map(|id| id.short()).collect();
         note(format!(
             "注意：总第{total}期已经有 {} 期（编号 {}），请确认不是重复。",
             others.len(),
-            others.join("、")
+            ids.join("、")
         ));
     }
-    Ok(())
 }
 
 /// The list as aligned columns.
@@ -412,15 +418,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for file in &files {
                 let result = bulletin::import::read_path(file)
                     .map_err(CliError::from)
-                    .and_then(|issue| {
-                        let id = store.insert(&issue)?;
-                        Ok((id, issue))
-                    });
+                    .and_then(|issue| Ok((store.import(&issue)?, issue)));
                 match result {
-                    Ok((id, issue)) => {
+                    Ok((Imported::New { id, same_total }, issue)) => {
                         say(format!("{id}\t{}\t{}", numbers(&issue), file.display()))?;
-                        warn_same_total(&store, id, &issue)?;
+                        note_same_total(issue.masthead.total_number.get(), &same_total);
                     }
+                    Ok((Imported::AlreadyStored(id), issue)) => note(format!(
+                        "{}：{}已在档案中（编号 {}），未重复导入。",
+                        file.display(),
+                        numbers(&issue),
+                        id.short()
+                    )),
                     Err(e) => {
                         failed += 1;
                         note(format!("错误：{e}"));

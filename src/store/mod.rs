@@ -77,6 +77,21 @@ pub struct IssueSummary {
     pub deleted_at: Option<String>,
 }
 
+/// What `Store::import` did with an issue read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Imported {
+    /// Stored as a new issue. `same_total`: the other issues (not in the recycle bin) with its
+    /// 总第M期, whose content differs — a second version, or a wrong number, for the editor to check.
+    New {
+        /// The new issue.
+        id: IssueId,
+        /// Other issues with the same 总第M期.
+        same_total: Vec<IssueId>,
+    },
+    /// The archive already holds an issue with exactly this content: nothing was written.
+    AlreadyStored(IssueId),
+}
+
 /// An issue that contains every word of a search, with the text around the first word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchHit {
@@ -408,6 +423,21 @@ impl Store {
         write_search_text(&tx, seq, &body).map_err(sql)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Stores an issue read from a file, unless the archive already holds it word for word (not
+    /// in the recycle bin): importing the same folder twice adds nothing.
+    pub fn import(&mut self, issue: &Issue) -> Result<Imported, StoreError> {
+        let total = issue.masthead.total_number.get();
+        let mut same_total = Vec::new();
+        for s in self.list()?.into_iter().filter(|s| s.total_number == total) {
+            if self.load(s.id)?.issue == *issue {
+                return Ok(Imported::AlreadyStored(s.id));
+            }
+            same_total.push(s.id);
+        }
+        let id = self.insert(issue)?;
+        Ok(Imported::New { id, same_total })
     }
 
     /// Replaces the content of issue `id`, in one transaction: when this returns `Ok`, the new

@@ -25,9 +25,19 @@ import type {
   VolumeExported,
 } from './types';
 
+/** A file of an import, with what there is to say about it. */
+export interface FileNote {
+  path: string;
+  message: string;
+}
+
 export interface ImportReport {
   imported: string[];
-  failed: { path: string; message: string }[];
+  /** Files whose issue the archive already holds word for word: not stored again. */
+  already_stored: FileNote[];
+  /** Files stored beside another issue with the same 总第M期 but other content. */
+  same_total: FileNote[];
+  failed: FileNote[];
 }
 
 export const api = {

@@ -6,6 +6,7 @@ import { Autosaver, errorText, type SaveState } from './autosave';
 import { button, h, replaceChildren } from './dom';
 import { EditorForm } from './editor';
 import { History } from './history';
+import { importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
@@ -895,11 +896,12 @@ export class App {
       progress?.close();
       if (this.screen === 'editor') await this.showArchive();
       else await this.archive.refresh();
-      if (report.imported.length) notify(`已导入 ${report.imported.length} 期简报。`);
-      if (report.failed.length) {
+      notify(importSummary(report));
+      const notes = [...report.failed, ...report.same_total, ...report.already_stored];
+      if (report.failed.length || report.same_total.length) {
         showModal(
-          `有 ${report.failed.length} 个文件没有导入`,
-          [h('ul', { class: 'findings' }, ...report.failed.map((f) => h('li', { text: f.message })))],
+          report.failed.length ? `有 ${report.failed.length} 个文件没有导入` : '导入完成，有几期需要核对',
+          [h('ul', { class: 'findings' }, ...notes.map((f) => h('li', { text: f.message })))],
           [{ label: '好', primary: true }],
         );
       }

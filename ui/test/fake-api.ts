@@ -101,7 +101,12 @@ export class FakeApi {
       remove: async (id: string) => void (this.issues.get(id)!.deleted = true),
       restore: async (id: string) => void (this.issues.get(id)!.deleted = false),
       pickImportFiles: async () => [],
-      importFiles: async (): Promise<ImportReport> => ({ imported: [], failed: [] }),
+      importFiles: async (): Promise<ImportReport> => ({
+        imported: [],
+        already_stored: [],
+        same_total: [],
+        failed: [],
+      }),
       preview: async (issue: Issue): Promise<Preview> => {
         this.previews.push(structuredClone(issue));
         return {
