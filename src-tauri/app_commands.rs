@@ -38,7 +38,9 @@ macro_rules! with_app_commands {
             correct_issue,
             verify_archive,
             volume_years,
-            export_volume
+            export_volume,
+            pick_backup_path,
+            backup_store
         )
     };
 }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bulletin::desktop::{
-    with_extension, AppInfo, ArchiveDir, Desktop, DesktopError, ExportKind, Exported, Fixed,
-    ImportReport, LintItem, OpenedIssue, Preview, Published, RoundInfo, SearchRow, Verified,
-    Version, VolumeExported,
+    with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
+    Fixed, ImportReport, LintItem, OpenedIssue, Preview, Published, RoundInfo, SearchRow, Verified,
+    Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::lint::{Fix, Place};
@@ -299,4 +299,32 @@ pub async fn export_volume(
     path: String,
 ) -> Reply<VolumeExported> {
     blocking(&state, move |d| d.export_volume(year, &PathBuf::from(path))).await
+}
+
+// ---- 备份数据 ----
+
+#[tauri::command]
+pub async fn pick_backup_path(
+    window: WebviewWindow,
+    suggested_name: String,
+) -> Reply<Option<String>> {
+    if let Some(path) = Desktop::automatic_export_path(&suggested_name) {
+        return Ok(Some(path.display().to_string()));
+    }
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("备份数据")
+        .set_file_name(suggested_name)
+        .add_filter("数据备份（SQLite）", &[BACKUP_EXTENSION])
+        .blocking_save_file();
+    Ok(chosen
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn backup_store(state: State<'_, Shared>, path: String) -> Reply<BackedUp> {
+    blocking(&state, move |d| d.backup(&PathBuf::from(path))).await
 }

@@ -10,9 +10,11 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod backup;
 mod proofing;
 mod volume;
 
+pub use backup::{BackedUp, BACKUP_EXTENSION};
 pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,
@@ -455,7 +457,11 @@ pub fn safe_file_name(name: &str) -> String {
 
 /// Adds `.ext` unless the path already ends with it (a save dialog may drop it).
 pub fn with_extension(path: &Path, kind: ExportKind) -> PathBuf {
-    let ext = kind.extension();
+    ensure_extension(path, kind.extension())
+}
+
+/// `path`, ending in `.ext` (added unless it ends so already, in any case).
+pub fn ensure_extension(path: &Path, ext: &str) -> PathBuf {
     match path.extension() {
         Some(e) if e.eq_ignore_ascii_case(ext) => path.to_path_buf(),
         _ => {

@@ -231,6 +231,25 @@ fn new_from_counts_on_and_resets_in_a_new_year() {
 }
 
 #[test]
+fn backup_writes_a_database_that_db_opens() {
+    let env = Env::new();
+    let id = env.import("245.json", ISSUE_245);
+    let out = env.dir.path().join("备份.sqlite3");
+    let said = env.ok(&["backup", out.to_str().unwrap()]);
+    assert!(said.contains("已备份 1 期简报"), "{said}");
+    let list = String::from_utf8(run_plain(&["--db", out.to_str().unwrap(), "list"], None).stdout)
+        .unwrap();
+    assert!(list.lines().nth(1).unwrap().starts_with(&id[..8]), "{list}");
+
+    let bad = env.dir.path().join("没有这个目录/备份.sqlite3");
+    let e = env.fails(&["backup", bad.to_str().unwrap()], 1);
+    assert!(
+        e.contains("无法把数据备份写到") && e.contains("数据库没有被改动"),
+        "{e}"
+    );
+}
+
+#[test]
 fn delete_restore_and_trash() {
     let env = Env::new();
     let id = env.import("245.json", ISSUE_245);

@@ -249,6 +249,22 @@ fn importing_a_folder_twice_adds_nothing_the_second_time() {
 }
 
 #[test]
+fn backup_copies_the_store_to_the_chosen_file() {
+    let (dir, d) = desktop();
+    let done = d.backup(&dir.path().join("备份")).unwrap();
+    let path = dir.path().join("备份.sqlite3");
+    assert_eq!(
+        done.path,
+        path.display().to_string(),
+        "the extension is added"
+    );
+    assert_eq!(done.issues, d.list_issues().unwrap().len());
+    assert_eq!(done.bytes, std::fs::metadata(&path).unwrap().len());
+    let copy = bulletin::store::Store::open(&path).unwrap();
+    assert_eq!(copy.list().unwrap(), d.list_issues().unwrap());
+}
+
+#[test]
 fn check_points_at_problems_and_compares_with_the_previous_issue() {
     let (_dir, d) = desktop();
     let next = d

@@ -188,6 +188,55 @@ fn import_stores_an_issue_once_and_flags_another_with_the_same_total() {
 }
 
 #[test]
+fn a_backup_is_a_whole_database_of_its_own_written_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("live"));
+    let kept = store
+        .insert(&issue(4, 245, date(2020, 4, 30), "甲"))
+        .unwrap();
+    let binned = store
+        .insert(&issue(5, 246, date(2020, 5, 29), "乙"))
+        .unwrap();
+    store.delete(binned).unwrap();
+    assert_eq!(store.issue_count().unwrap(), 2);
+
+    let dest = dir.path().join("备份.sqlite3");
+    std::fs::write(&dest, "an older backup").unwrap();
+    store.backup_to(&dest).unwrap();
+    // Saving on after the backup does not reach it.
+    store
+        .insert(&issue(6, 247, date(2020, 6, 30), "丙"))
+        .unwrap();
+
+    let copy = Store::open(&dest).unwrap();
+    assert_eq!(copy.issue_count().unwrap(), 2);
+    assert_eq!(
+        copy.load(kept).unwrap().issue,
+        store.load(kept).unwrap().issue
+    );
+    assert_eq!(copy.list_deleted().unwrap()[0].id, binned);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "no temporary file left: {names:?}"
+    );
+
+    // Where no file can be made: a plain error naming the place; nothing is left behind.
+    let nowhere = dir.path().join("没有这个目录/备份.sqlite3");
+    let e = store.backup_to(&nowhere).unwrap_err();
+    assert!(matches!(e, StoreError::BackupTo { .. }), "{e:?}");
+    let message = e.to_string();
+    assert!(
+        message.contains("没有这个目录") && message.contains("数据库没有被改动"),
+        "{message}"
+    );
+    assert_eq!(store.issue_count().unwrap(), 3);
+}
+
+#[test]
 fn recycle_bin_delete_restore_and_purge() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());

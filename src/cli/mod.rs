@@ -260,6 +260,19 @@ enum Command {
         )]
         id: String,
     },
+    /// Copies the whole database to a file.
+    #[command(
+        about = "备份数据：把整个数据库（各期、回收站、校样和印发记录）复制到一个文件；用 --db 文件 可直接打开备份",
+        help_template = HELP_TEMPLATE
+    )]
+    Backup {
+        #[arg(
+            value_name = "OUT",
+            help_heading = "参数",
+            help = "备份文件，例如 备份.sqlite3"
+        )]
+        out: PathBuf,
+    },
     /// Recomputes every archived file's hash.
     #[command(
         about = "检查归档：重新计算每个归档文件的 SHA-256，报告被改动或缺失的文件（有问题时以非零状态退出）",
@@ -559,6 +572,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Publish { id, archive } => proofing::publish(db, &id, archive.as_deref())?,
         Command::Correct { id } => proofing::correct(db, &id)?,
         Command::Verify => proofing::verify(db)?,
+        Command::Backup { out } => {
+            let store = open_store(db)?;
+            store.backup_to(&out)?;
+            let issues = store.issue_count()?;
+            say(format!("已备份 {issues} 期简报到 {}", out.display()))?;
+        }
         Command::ArchiveDir { dir, reset } => proofing::archive_dir(db, dir, reset)?,
         Command::Volume { year, pdf } => {
             let store = open_store(db)?;

@@ -100,6 +100,17 @@ pub enum StoreError {
         /// What went wrong.
         detail: String,
     },
+    /// A backup copy the editor asked for could not be written; the database is untouched.
+    #[error(
+        "无法把数据备份写到 {dest}（{detail}）。数据库没有被改动：\
+         请检查磁盘空间、目录写权限或换一个位置后重试。"
+    )]
+    BackupTo {
+        /// Where the copy was to go.
+        dest: PathBuf,
+        /// What went wrong.
+        detail: String,
+    },
     /// No data directory is known for this user.
     #[error("找不到用户数据目录。请用 --db 或环境变量 BULLETIN_DB 指定数据库文件的位置。")]
     NoDataDir,

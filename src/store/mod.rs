@@ -354,6 +354,39 @@ impl Store {
         Ok(backup)
     }
 
+    /// Writes a complete copy of the database to `dest` with SQLite's online backup (a consistent
+    /// snapshot even while another window saves), atomically: `dest` is left as it was or holds
+    /// the whole copy, never half of one. The copy is a database of its own: `--db` opens it.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        let fail = |detail: String| StoreError::BackupTo {
+            dest: dest.to_path_buf(),
+            detail,
+        };
+        let name = dest
+            .file_name()
+            .ok_or_else(|| fail("没有文件名".into()))?
+            .to_string_lossy();
+        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let result = self
+            .conn
+            .backup("main", &tmp, None)
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DiskFull) => "磁盘已满".to_string(),
+                Some(rusqlite::ErrorCode::CannotOpen) => "无法在这里创建文件".to_string(),
+                _ => e.to_string(),
+            })
+            .and_then(|()| {
+                fs::File::open(&tmp)
+                    .and_then(|f| f.sync_all())
+                    .and_then(|()| fs::rename(&tmp, dest))
+                    .map_err(|e| io_reason(&e))
+            });
+        result.map_err(|detail| {
+            let _ = fs::remove_file(&tmp);
+            fail(detail)
+        })
+    }
+
     /// Brings the schema to the newest version in one transaction: all steps or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let tx = self.write()?;
@@ -528,6 +561,13 @@ impl Store {
         self.summaries(
             "WHERE deleted_at IS NULL ORDER BY total_number DESC, date DESC, updated_at DESC",
         )
+    }
+
+    /// How many issues the store holds, the recycle bin's included.
+    pub fn issue_count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM issues", [], |r| r.get(0))
+            .map_err(|e| self.sql(e))
     }
 
     /// The recycle bin, most recently deleted first.

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -378,6 +379,18 @@ def publishing(s: Session) -> None:
                                   text=True, check=True).stdout.split())
     assert "2020年合订本" in text and "第4期（总第245期）" in text, text[:300]
     log(f"volume {volume.name}: cover and contents found")
+
+    # 备份数据: a copy of the whole store, a database SQLite itself reads.
+    s.css("#backup").click()
+    s.until("the backup", lambda: s.all("#backup-done"), 60)
+    backup = Path(s.css("#backup-path").get_property("textContent"))
+    s.shot("16-backup.png")
+    s.css("#close-backup").click()
+    assert backup.suffix == ".sqlite3" and backup.read_bytes()[:16] == b"SQLite format 3\x00", backup
+    with sqlite3.connect(backup) as db:
+        (count,) = db.execute("SELECT count(*) FROM issues").fetchone()
+    assert count >= 2, count
+    log(f"backup {backup.name}: {count} issues")
     demo = [r for r in s.all("tr.issue-row")
             if r.find_element(By.CSS_SELECTOR, "td.total").get_property("textContent") == "总第245期"][0]
     demo.find_element(By.CSS_SELECTOR, "button.open").click()

@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   ArchiveDir,
+  BackedUp,
   ExportKind,
   Exported,
   Finding,
@@ -82,6 +83,9 @@ export const api = {
   // 年度合订本
   volumeYears: () => invoke<number[]>('volume_years'),
   exportVolume: (year: number, path: string) => invoke<VolumeExported>('export_volume', { year, path }),
+  // 备份数据
+  pickBackupPath: (suggestedName: string) => invoke<string | null>('pick_backup_path', { suggestedName }),
+  backup: (path: string) => invoke<BackedUp>('backup_store', { path }),
 };
 
 export type Api = typeof api;

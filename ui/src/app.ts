@@ -75,6 +75,7 @@ export class App {
       verifyArchive: () => void this.verifyArchive(),
       archiveSettings: () => void this.archiveSettings(),
       exportVolume: () => void this.exportVolume(),
+      backup: () => void this.backup(),
       notify,
     });
     const current = () =>
@@ -829,6 +830,48 @@ export class App {
     } catch (e) {
       progress.close();
       notify(`合订本导出失败：${errorText(e)}`, 'error');
+    }
+  }
+
+  /** 备份数据: asks where, then copies the whole store there. */
+  async backup(): Promise<void> {
+    const today = new Date();
+    const stamp = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join('-');
+    let path: string | null;
+    try {
+      path = await this.api.pickBackupPath(`温州科协信息 数据备份 ${stamp}.sqlite3`);
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    if (!path) return;
+    try {
+      const done = await this.api.backup(path);
+      showModal(
+        '已备份数据',
+        [
+          h('p', { text: `${done.issues} 期简报（含回收站、校样和印发记录）已备份到：` }),
+          h('p', { class: 'path', attrs: { id: 'backup-path' }, text: done.path }),
+          h('p', {
+            class: 'hint',
+            text: '备份文件是完整的数据库。需要恢复时，关闭本程序，用它替换数据目录中的 bulletin.sqlite3 即可。',
+          }),
+        ],
+        [
+          {
+            label: '打开所在文件夹',
+            primary: true,
+            id: 'reveal-backup',
+            run: () => void this.reveal(done.path),
+          },
+          { label: '关闭', id: 'close-backup' },
+        ],
+        { id: 'backup-done' },
+      );
+    } catch (e) {
+      notify(`备份失败：${errorText(e)}`, 'error');
     }
   }
 

@@ -18,6 +18,8 @@ export interface ArchiveHost {
   archiveSettings(): void;
   /** 年度合订本: one PDF of a year's published issues. */
   exportVolume(): void;
+  /** 备份数据: a copy of the whole store in a file the office keeps elsewhere. */
+  backup(): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -74,6 +76,10 @@ export class ArchiveView {
         button('年度合订本…', () => host.exportVolume(), {
           id: 'export-volume',
           title: '把一年中已印发的各期合成一个 PDF，带封面和目录',
+        }),
+        button('备份数据…', () => host.backup(), {
+          id: 'backup',
+          title: '把全部期刊（含回收站、校样和印发记录）复制到一个备份文件，可存到 U 盘或网络盘',
         }),
         h('span', { class: 'spacer' }),
         this.searchBox,

@@ -199,6 +199,14 @@ export interface Verified {
   problems: { path: string; issue_id: string; revision: number; kind: string; label: string }[];
 }
 
+/** A written backup of the whole store (`Desktop::backup`). */
+export interface BackedUp {
+  path: string;
+  bytes: number;
+  /** How many issues it holds, the recycle bin's included. */
+  issues: number;
+}
+
 /** A written 年度合订本 (`Desktop::export_volume`). */
 export interface VolumeExported {
   path: string;

@@ -2,6 +2,7 @@
 // (The commands themselves are tested in Rust against a real store: tests/desktop_commands.rs.)
 import type { Api, ImportReport } from '../src/api';
 import type {
+  BackedUp,
   Exported,
   Finding,
   Issue,
@@ -57,6 +58,9 @@ export class FakeApi {
   verified: Verified = { checked: 0, problems: [] };
   years: number[] = [2020];
   volumes: { year: number; path: string }[] = [];
+  backups: string[] = [];
+  backupCancelled = false;
+  backupError: string | null = null;
   published: string[] = [];
   corrected: string[] = [];
 
@@ -194,6 +198,12 @@ export class FakeApi {
       verify: async () => this.verified,
       ready: async () => 0,
       volumeYears: async () => [...this.years],
+      pickBackupPath: async (name: string) => (this.backupCancelled ? null : `/tmp/out/${name}`),
+      backup: async (path: string): Promise<BackedUp> => {
+        if (this.backupError) throw this.backupError;
+        this.backups.push(path);
+        return { path, bytes: 4096, issues: this.issues.size };
+      },
       exportVolume: async (year: number, path: string): Promise<VolumeExported> => {
         this.volumes.push({ year, path });
         return { path, bytes: 1000, pages: 14, issues: 1, left_out: ['第5期（总第246期）'] };

@@ -341,6 +341,30 @@ describe('proofing in the editor', () => {
     expect(document.body.textContent).toContain('第5期（总第246期） 没有收入合订本');
   });
 
+  it('备份数据 saves where the dialog says and tells how to restore', async () => {
+    await app.showArchive();
+    q<HTMLButtonElement>('#backup').click();
+    await settle();
+    expect(fake.backups).toHaveLength(1);
+    expect(fake.backups[0]).toMatch(/^\/tmp\/out\/温州科协信息 数据备份 \d{4}-\d{2}-\d{2}\.sqlite3$/);
+    expect(q('#backup-path').textContent).toBe(fake.backups[0]);
+    expect(q('#backup-done').textContent).toContain('替换数据目录中的 bulletin.sqlite3');
+  });
+
+  it('备份数据 cancelled writes nothing; a failure says why', async () => {
+    await app.showArchive();
+    fake.backupCancelled = true;
+    q<HTMLButtonElement>('#backup').click();
+    await settle();
+    expect(fake.backups).toEqual([]);
+    expect(document.querySelector('#backup-done')).toBeNull();
+    fake.backupCancelled = false;
+    fake.backupError = '无法把数据备份写到 /tmp/out/x.sqlite3（磁盘已满）';
+    q<HTMLButtonElement>('#backup').click();
+    await settle();
+    expect(q('.toast.error').textContent).toContain('备份失败：无法把数据备份写到');
+  });
+
   it('年度合订本 with nothing published says what to do', async () => {
     fake.years = [];
     await app.showArchive();
