@@ -62,7 +62,7 @@ pub struct Cli {
 enum Command {
     /// Imports text or JSON files as new issues, each file on its own; prints the new ids.
     #[command(
-        about = "导入文本、Word（.docx）或 JSON 文件，每个文件成为新的一期，并显示其编号。某个文件出错时，其余文件照常导入，最后以非零状态退出",
+        about = "导入文本、Word（.docx）或 JSON 文件，每个文件成为新的一期并显示其编号（档案中已有内容完全相同的一期时不再重复导入）。某个文件出错时，其余文件照常导入，最后以非零状态退出",
         help_template = HELP_TEMPLATE
     )]
     Import {
