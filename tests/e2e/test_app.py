@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -99,7 +99,9 @@ class Session:
 
     def until(self, what: str, cond, timeout: float = 30):
         try:
-            return WebDriverWait(self.driver, timeout).until(lambda d: cond())
+            # A list re-rendered between two WebDriver calls leaves stale nodes: ask again.
+            return WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+                lambda d: cond())
         except Exception:
             self.shot(f"failed-{self.name}.png")
             raise AssertionError(f"timed out waiting for: {what}")
@@ -113,6 +115,11 @@ class Session:
             raise AssertionError(f"an alert opened: {alert.text}")
         except NoAlertPresentException:
             pass
+
+    def texts(self, selector: str) -> list[str]:
+        """The text of every element matching `selector`, read in one script (no stale nodes)."""
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", selector)
 
     def preview_text(self) -> str:
         # Read in one script: the preview may be replaced between two WebDriver calls.
@@ -286,8 +293,9 @@ def proofing(s: Session) -> None:
     s.until("the proof round", lambda: s.css("#proof-state").text == "已送审：第1次校样")
     assert s.css("#issue-status").get_property("value") == "in_proof"
     s.css("#tab-proofs").click()
-    s.until("round 1 in the 校样 panel", lambda: len(s.all("#proof-list .proof-round")) == 1)
-    assert "请主任审阅" in s.css("#proof-list .proof-round").get_property("textContent")
+    # The panel may render twice (the round saved, the tab shown): read it in one script.
+    s.until("round 1 with its note in the 校样 panel",
+            lambda: len(rounds := s.texts("#proof-list .proof-round")) == 1 and "请主任审阅" in rounds[0])
     s.shot("07-proof-round.png")
     # The round's PDF carries the stamp 「校样 第1次 日期」 (the export directory stands in for the dialog).
     s.css("#proof-list .proof-export").click()
