@@ -198,7 +198,12 @@ export class ArchiveView {
         h('td', { class: 'number', text: `第${row.number}期` }),
         h('td', { class: 'total', text: `总第${row.total_number}期` }),
         h('td', { class: 'date', text: chineseDate(row.date) }),
-        h('td', { class: `status status-${row.status}`, text: STATUS_LABELS[row.status] }),
+        // A pill inside the cell, as in the search results; the cell itself stays a plain cell.
+        h(
+          'td',
+          { class: 'status-cell' },
+          h('span', { class: `status status-${row.status}`, text: STATUS_LABELS[row.status] }),
+        ),
         h('td', { class: 'headline', text: row.first_headline ?? '（无标题）' }),
         h('td', { class: 'changed', text: changedLabel(row.updated_at) }),
         h('td', { class: 'actions' }, ...actions),

@@ -168,6 +168,10 @@ describe('archive', () => {
     const app = new App(root, fake.api());
     await app.start();
     const cells = [...root.querySelectorAll('tr.issue-row td')].map((td) => td.textContent);
+    // The status is a coloured pill inside its cell, not a coloured cell.
+    expect(
+      root.querySelector('tr.issue-row td.status-cell > span.status.status-published')?.textContent,
+    ).toBe('已印发');
     expect(cells.slice(0, 5)).toEqual([
       '第4期',
       '总第245期',
