@@ -40,7 +40,9 @@ macro_rules! with_app_commands {
             volume_years,
             export_volume,
             pick_backup_path,
-            backup_store
+            backup_store,
+            pick_restore_file,
+            restore_store
         )
     };
 }

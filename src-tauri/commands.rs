@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
-    Fixed, ImportReport, LintItem, OpenedIssue, Preview, Published, RoundInfo, SearchRow, Verified,
-    Version, VolumeExported, BACKUP_EXTENSION,
+    Fixed, ImportReport, LintItem, OpenedIssue, Preview, Published, Restored, RoundInfo, SearchRow,
+    Verified, Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::lint::{Fix, Place};
@@ -322,6 +322,25 @@ pub async fn pick_backup_path(
     Ok(chosen
         .and_then(|f| f.into_path().ok())
         .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn pick_restore_file(window: WebviewWindow) -> Reply<Option<String>> {
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("选择要恢复的数据备份")
+        .add_filter("数据备份（SQLite）", &[BACKUP_EXTENSION, "bak"])
+        .blocking_pick_file();
+    Ok(chosen
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn restore_store(state: State<'_, Shared>, path: String) -> Reply<Restored> {
+    blocking(&state, move |d| d.restore(&PathBuf::from(path))).await
 }
 
 #[tauri::command]

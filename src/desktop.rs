@@ -14,7 +14,7 @@ mod backup;
 mod proofing;
 mod volume;
 
-pub use backup::{BackedUp, BACKUP_EXTENSION};
+pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
 pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,

@@ -247,6 +247,22 @@ fn backup_writes_a_database_that_db_opens() {
         e.contains("无法把数据备份写到") && e.contains("数据库没有被改动"),
         "{e}"
     );
+
+    // restore-backup puts it back: the issue deleted since comes back.
+    env.ok(&["delete", &id]);
+    let said = env.ok(&["restore-backup", out.to_str().unwrap()]);
+    assert!(
+        said.contains("恢复 1 期简报") && said.contains(".before-restore-"),
+        "{said}"
+    );
+    assert!(env
+        .ok(&["list"])
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with(&id[..8]));
+    let e = env.fails(&["restore-backup", bad.to_str().unwrap()], 1);
+    assert!(e.contains("不能用来恢复"), "{e}");
 }
 
 #[test]

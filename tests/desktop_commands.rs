@@ -262,6 +262,16 @@ fn backup_copies_the_store_to_the_chosen_file() {
     assert_eq!(done.bytes, std::fs::metadata(&path).unwrap().len());
     let copy = bulletin::store::Store::open(&path).unwrap();
     assert_eq!(copy.list().unwrap(), d.list_issues().unwrap());
+    drop(copy);
+
+    // 从备份恢复: the issue made after the backup is gone, and kept in the copy made first.
+    let before = d.list_issues().unwrap();
+    let later = d.new_next_issue(None).unwrap();
+    let restored = d.restore(&path).unwrap();
+    assert_eq!(d.list_issues().unwrap(), before);
+    assert_eq!(restored.issues, before.len());
+    let kept = bulletin::store::Store::open(std::path::Path::new(&restored.kept)).unwrap();
+    assert!(kept.list().unwrap().iter().any(|s| s.id == later));
 }
 
 #[test]

@@ -476,3 +476,122 @@ fn a_migration_that_fails_changes_nothing() {
     assert_eq!(content, sample_json(245, "甲"));
     assert_eq!(user_version(&dir.path().join("bulletin.sqlite3.v1.bak")), 1);
 }
+
+#[test]
+fn restoring_a_backup_replaces_everything_and_keeps_what_was_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("bulletin.sqlite3");
+    let mut store = Store::open(&live).unwrap();
+    let first = store.insert(&sample(245, "备份里的一期")).unwrap();
+    let backup = dir.path().join("u盘/备份.sqlite3");
+    fs::create_dir_all(backup.parent().unwrap()).unwrap();
+    store.backup_to(&backup).unwrap();
+
+    // Work after the backup: a new issue, the first one deleted.
+    store.insert(&sample(246, "备份之后的一期")).unwrap();
+    store.delete(first).unwrap();
+
+    let kept = store.restore_from(&backup).unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].id, first);
+    assert_eq!(
+        store.load(first).unwrap().issue,
+        sample(245, "备份里的一期")
+    );
+    assert!(
+        store.search("备份之后").unwrap().is_empty(),
+        "the text index is the backup's too"
+    );
+    assert_eq!(store.search("备份里").unwrap().len(), 1);
+    // What was there before is kept beside the database, whole.
+    assert!(kept.starts_with(dir.path()), "{}", kept.display());
+    assert!(
+        kept.to_string_lossy().contains(".before-restore-"),
+        "{}",
+        kept.display()
+    );
+    let before = Store::open(&kept).unwrap();
+    assert_eq!(before.issue_count().unwrap(), 2);
+    assert_eq!(before.list().unwrap()[0].total_number, 246);
+    // The store goes on working, and a reopened one sees the restored data.
+    store.insert(&sample(247, "恢复之后的一期")).unwrap();
+    drop(store);
+    assert_eq!(Store::open(&live).unwrap().list().unwrap().len(), 2);
+}
+
+#[test]
+fn an_older_backup_is_restored_and_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("旧备份.sqlite3");
+    build_v1(
+        &old,
+        &[("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", 200, "旧版本的一期")],
+    );
+    let mut store = Store::open(&dir.path().join("bulletin.sqlite3")).unwrap();
+    store.insert(&sample(245, "现在的一期")).unwrap();
+    store.restore_from(&old).unwrap();
+    assert_eq!(
+        user_version(&dir.path().join("bulletin.sqlite3")),
+        SCHEMA_VERSION
+    );
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].total_number, 200);
+    assert_eq!(
+        store.search("旧版本").unwrap().len(),
+        1,
+        "the text index is built"
+    );
+}
+
+#[test]
+fn files_that_are_not_our_backups_are_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("bulletin.sqlite3");
+    let mut store = Store::open(&live).unwrap();
+    store.insert(&sample(245, "当前数据")).unwrap();
+
+    let text = dir.path().join("备份.txt");
+    fs::write(&text, "这不是数据库。".repeat(40)).unwrap();
+    let foreign = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let newer = dir.path().join("newer.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(&format!(
+            "CREATE TABLE t (x); PRAGMA user_version = {};",
+            SCHEMA_VERSION + 1
+        ))
+        .unwrap();
+    }
+    for (file, reason) in [
+        (&text, "不是数据库文件"),
+        (&foreign, "其他程序的数据库"),
+        (&newer, "更新版本的程序"),
+    ] {
+        let before = snapshot(dir.path());
+        let e = store.restore_from(file).unwrap_err();
+        assert!(matches!(e, StoreError::NotABackup { .. }), "{e:?}");
+        let message = e.to_string();
+        assert!(
+            message.contains(reason) && message.contains("当前数据没有被改动"),
+            "{message}"
+        );
+        assert_eq!(
+            snapshot(dir.path()),
+            before,
+            "nothing written for {}",
+            file.display()
+        );
+        assert_eq!(
+            store.list().unwrap()[0].first_headline.as_deref(),
+            Some("当前数据")
+        );
+    }
+}

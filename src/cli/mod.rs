@@ -273,6 +273,20 @@ enum Command {
         )]
         out: PathBuf,
     },
+    /// Replaces the database with a backup.
+    #[command(
+        name = "restore-backup",
+        about = "从备份恢复：用备份文件替换整个数据库；恢复前的数据先另存在数据库旁（*.before-restore-*.bak）",
+        help_template = HELP_TEMPLATE
+    )]
+    RestoreBackup {
+        #[arg(
+            value_name = "FILE",
+            help_heading = "参数",
+            help = "用 bulletin backup 或程序中「备份数据」写出的备份文件"
+        )]
+        file: PathBuf,
+    },
     /// Recomputes every archived file's hash.
     #[command(
         about = "检查归档：重新计算每个归档文件的 SHA-256，报告被改动或缺失的文件（有问题时以非零状态退出）",
@@ -577,6 +591,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             store.backup_to(&out)?;
             let issues = store.issue_count()?;
             say(format!("已备份 {issues} 期简报到 {}", out.display()))?;
+        }
+        Command::RestoreBackup { file } => {
+            let mut store = open_store(db)?;
+            let kept = store.restore_from(&file)?;
+            say(format!(
+                "已从 {} 恢复 {} 期简报；恢复前的数据另存为 {}",
+                file.display(),
+                store.issue_count()?,
+                kept.display()
+            ))?;
         }
         Command::ArchiveDir { dir, reset } => proofing::archive_dir(db, dir, reset)?,
         Command::Volume { year, pdf } => {

@@ -1,5 +1,6 @@
-//! 备份数据 in the app: a copy of the whole store — every issue, the recycle bin, proof rounds and
-//! publications — in a file the office keeps elsewhere (a USB stick, a network share).
+//! 备份数据 and 从备份恢复 in the app: a copy of the whole store — every issue, the recycle bin,
+//! proof rounds and publications — in a file the office keeps elsewhere (a USB stick, a network
+//! share), and the store put back from such a copy.
 
 use std::path::Path;
 
@@ -21,6 +22,15 @@ pub struct BackedUp {
     pub issues: usize,
 }
 
+/// A finished restore, as the app reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restored {
+    /// How many issues the store holds now (the recycle bin's included).
+    pub issues: usize,
+    /// Where the data from before the restore was kept.
+    pub kept: String,
+}
+
 impl Desktop {
     /// 备份数据: writes a copy of the store to `path` (its extension made `.sqlite3`), atomically.
     pub fn backup(&self, path: &Path) -> Result<BackedUp> {
@@ -32,6 +42,17 @@ impl Desktop {
             bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
             path: path.display().to_string(),
             issues,
+        })
+    }
+
+    /// 从备份恢复: replaces the store with the backup at `path`; the data from before is kept
+    /// beside the database first (`Store::restore_from`).
+    pub fn restore(&self, path: &Path) -> Result<Restored> {
+        let mut store = self.store();
+        let kept = store.restore_from(path)?;
+        Ok(Restored {
+            issues: store.issue_count()?,
+            kept: kept.display().to_string(),
         })
     }
 }

@@ -111,6 +111,15 @@ pub enum StoreError {
         /// What went wrong.
         detail: String,
     },
+    /// A file chosen to restore from that is not a backup this program can restore; nothing
+    /// was changed.
+    #[error("{path} 不能用来恢复：{reason}。当前数据没有被改动。")]
+    NotABackup {
+        /// The file.
+        path: PathBuf,
+        /// Why, in a few words.
+        reason: String,
+    },
     /// No data directory is known for this user.
     #[error("找不到用户数据目录。请用 --db 或环境变量 BULLETIN_DB 指定数据库文件的位置。")]
     NoDataDir,

@@ -387,6 +387,49 @@ impl Store {
         })
     }
 
+    /// Replaces the whole database with the backup at `src` (SQLite's backup run the other way,
+    /// under the database's own locks: all of it or, on failure, none), after copying the current
+    /// database beside itself as `<name>.before-restore-<time>.bak`, whose path is returned: a
+    /// restore loses nothing. A file that is not a backup of ours, or is from a newer program, is
+    /// refused before anything changes; an older backup is migrated.
+    pub fn restore_from(&mut self, src: &Path) -> Result<PathBuf, StoreError> {
+        let refuse = |reason: &str| StoreError::NotABackup {
+            path: src.to_path_buf(),
+            reason: reason.into(),
+        };
+        match Self::probe(src) {
+            Ok(Some(_)) => {}
+            Ok(None) => return Err(refuse("文件是空的或不存在")),
+            Err(StoreError::NotADatabase { .. }) => return Err(refuse("它不是数据库文件")),
+            Err(StoreError::ForeignDatabase { .. }) => {
+                return Err(refuse("它是其他程序的数据库，不是本程序的数据备份"))
+            }
+            Err(StoreError::NewerVersion { .. }) => {
+                return Err(refuse("它由更新版本的程序创建，请先升级本程序"))
+            }
+            Err(StoreError::Corrupt { .. }) => return Err(refuse("文件已损坏")),
+            Err(e) => return Err(e),
+        }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let mut kept = self
+            .path
+            .with_file_name(format!("{name}.before-restore-{stamp}.bak"));
+        let mut n = 2;
+        while kept.exists() {
+            kept = self
+                .path
+                .with_file_name(format!("{name}.before-restore-{stamp}-{n}.bak"));
+            n += 1;
+        }
+        self.backup_to(&kept)?;
+        self.conn
+            .restore("main", src, None::<fn(rusqlite::backup::Progress)>)
+            .map_err(|e| StoreError::from_sqlite(e, src))?;
+        self.migrate()?;
+        Ok(kept)
+    }
+
     /// Brings the schema to the newest version in one transaction: all steps or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let tx = self.write()?;

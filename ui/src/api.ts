@@ -20,6 +20,7 @@ import type {
   Preview,
   ProofRound,
   Published,
+  Restored,
   SearchRow,
   Verified,
   Version,
@@ -86,6 +87,8 @@ export const api = {
   // 备份数据
   pickBackupPath: (suggestedName: string) => invoke<string | null>('pick_backup_path', { suggestedName }),
   backup: (path: string) => invoke<BackedUp>('backup_store', { path }),
+  pickRestoreFile: () => invoke<string | null>('pick_restore_file'),
+  restoreBackup: (path: string) => invoke<Restored>('restore_store', { path }),
 };
 
 export type Api = typeof api;

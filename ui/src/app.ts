@@ -76,6 +76,7 @@ export class App {
       archiveSettings: () => void this.archiveSettings(),
       exportVolume: () => void this.exportVolume(),
       backup: () => void this.backup(),
+      restore: () => void this.restoreBackup(),
       notify,
     });
     const current = () =>
@@ -856,7 +857,7 @@ export class App {
           h('p', { class: 'path', attrs: { id: 'backup-path' }, text: done.path }),
           h('p', {
             class: 'hint',
-            text: '备份文件是完整的数据库。需要恢复时，关闭本程序，用它替换数据目录中的 bulletin.sqlite3 即可。',
+            text: '备份文件是完整的数据库。需要时在期刊档案中点「从备份恢复…」即可恢复。',
           }),
         ],
         [
@@ -872,6 +873,50 @@ export class App {
       );
     } catch (e) {
       notify(`备份失败：${errorText(e)}`, 'error');
+    }
+  }
+
+  /** 从备份恢复: asks for the backup file, confirms, then puts the store back from it. */
+  async restoreBackup(): Promise<void> {
+    let path: string | null;
+    try {
+      path = await this.api.pickRestoreFile();
+    } catch (e) {
+      notify(errorText(e), 'error');
+      return;
+    }
+    if (!path) return;
+    const chosen = path;
+    showModal(
+      '从备份恢复',
+      [
+        h('p', { text: '用这个备份文件中的数据替换当前的全部数据：' }),
+        h('p', { class: 'path', text: chosen }),
+        h('p', { class: 'hint', text: '当前数据会先另存一份在数据库旁边，恢复后仍可找回。' }),
+      ],
+      [
+        { label: '恢复', primary: true, id: 'restore-confirm', run: () => void this.restoreFrom(chosen) },
+        { label: '取消', id: 'restore-cancel' },
+      ],
+      { id: 'restore-dialog' },
+    );
+  }
+
+  private async restoreFrom(path: string): Promise<void> {
+    try {
+      const done = await this.api.restoreBackup(path);
+      await this.archive.refresh();
+      showModal(
+        '已从备份恢复',
+        [
+          h('p', { text: `现在共有 ${done.issues} 期简报。恢复前的数据另存为：` }),
+          h('p', { class: 'path', attrs: { id: 'restore-kept' }, text: done.kept }),
+        ],
+        [{ label: '好', primary: true, id: 'restore-done-ok' }],
+        { id: 'restore-done' },
+      );
+    } catch (e) {
+      notify(`恢复失败：${errorText(e)}`, 'error');
     }
   }
 

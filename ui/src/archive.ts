@@ -20,6 +20,8 @@ export interface ArchiveHost {
   exportVolume(): void;
   /** 备份数据: a copy of the whole store in a file the office keeps elsewhere. */
   backup(): void;
+  /** 从备份恢复: the store put back from such a copy. */
+  restore(): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -80,6 +82,10 @@ export class ArchiveView {
         button('备份数据…', () => host.backup(), {
           id: 'backup',
           title: '把全部期刊（含回收站、校样和印发记录）复制到一个备份文件，可存到 U 盘或网络盘',
+        }),
+        button('从备份恢复…', () => host.restore(), {
+          id: 'restore-backup',
+          title: '用备份文件替换当前数据；当前数据会先另存一份，不会丢失',
         }),
         h('span', { class: 'spacer' }),
         this.searchBox,

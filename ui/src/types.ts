@@ -207,6 +207,14 @@ export interface BackedUp {
   issues: number;
 }
 
+/** A finished restore from a backup (`Desktop::restore`). */
+export interface Restored {
+  /** How many issues the store holds now, the recycle bin's included. */
+  issues: number;
+  /** Where the data from before the restore was kept. */
+  kept: string;
+}
+
 /** A written 年度合订本 (`Desktop::export_volume`). */
 export interface VolumeExported {
   path: string;

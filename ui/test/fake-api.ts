@@ -15,6 +15,7 @@ import type {
   Preview,
   ProofRound,
   Published,
+  Restored,
   SearchRow,
   Verified,
   Version,
@@ -61,6 +62,9 @@ export class FakeApi {
   backups: string[] = [];
   backupCancelled = false;
   backupError: string | null = null;
+  restoreFile: string | null = '/media/u/备份.sqlite3';
+  restoreError: string | null = null;
+  restoredFrom: string[] = [];
   published: string[] = [];
   corrected: string[] = [];
 
@@ -198,6 +202,12 @@ export class FakeApi {
       verify: async () => this.verified,
       ready: async () => 0,
       volumeYears: async () => [...this.years],
+      pickRestoreFile: async () => this.restoreFile,
+      restoreBackup: async (path: string): Promise<Restored> => {
+        if (this.restoreError) throw this.restoreError;
+        this.restoredFrom.push(path);
+        return { issues: 3, kept: '/data/bulletin.sqlite3.before-restore-20261124-101500.bak' };
+      },
       pickBackupPath: async (name: string) => (this.backupCancelled ? null : `/tmp/out/${name}`),
       backup: async (path: string): Promise<BackedUp> => {
         if (this.backupError) throw this.backupError;

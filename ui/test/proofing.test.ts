@@ -348,7 +348,7 @@ describe('proofing in the editor', () => {
     expect(fake.backups).toHaveLength(1);
     expect(fake.backups[0]).toMatch(/^\/tmp\/out\/温州科协信息 数据备份 \d{4}-\d{2}-\d{2}\.sqlite3$/);
     expect(q('#backup-path').textContent).toBe(fake.backups[0]);
-    expect(q('#backup-done').textContent).toContain('替换数据目录中的 bulletin.sqlite3');
+    expect(q('#backup-done').textContent).toContain('从备份恢复');
   });
 
   it('备份数据 cancelled writes nothing; a failure says why', async () => {
@@ -363,6 +363,31 @@ describe('proofing in the editor', () => {
     q<HTMLButtonElement>('#backup').click();
     await settle();
     expect(q('.toast.error').textContent).toContain('备份失败：无法把数据备份写到');
+  });
+
+  it('从备份恢复 asks before it replaces anything and says where the old data went', async () => {
+    await app.showArchive();
+    q<HTMLButtonElement>('#restore-backup').click();
+    await settle();
+    expect(q('#restore-dialog').textContent).toContain('/media/u/备份.sqlite3');
+    q<HTMLButtonElement>('#restore-cancel').click();
+    await settle();
+    expect(fake.restoredFrom).toEqual([]);
+
+    q<HTMLButtonElement>('#restore-backup').click();
+    await settle();
+    q<HTMLButtonElement>('#restore-confirm').click();
+    await settle();
+    expect(fake.restoredFrom).toEqual(['/media/u/备份.sqlite3']);
+    expect(q('#restore-kept').textContent).toBe('/data/bulletin.sqlite3.before-restore-20261124-101500.bak');
+
+    q<HTMLButtonElement>('#restore-done-ok').click();
+    fake.restoreError = '/media/u/x.sqlite3 不能用来恢复：它不是数据库文件。当前数据没有被改动。';
+    q<HTMLButtonElement>('#restore-backup').click();
+    await settle();
+    q<HTMLButtonElement>('#restore-confirm').click();
+    await settle();
+    expect(q('.toast.error').textContent).toContain('恢复失败：/media/u/x.sqlite3 不能用来恢复');
   });
 
   it('年度合订本 with nothing published says what to do', async () => {
