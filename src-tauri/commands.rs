@@ -120,20 +120,36 @@ pub async fn pick_export_path(
     kind: ExportKind,
     suggested_name: String,
 ) -> Reply<Option<String>> {
+    let title = format!("导出 {}", kind.extension().to_uppercase());
+    let chosen = save_dialog(
+        &window,
+        &title,
+        suggested_name,
+        (kind.filter_name(), kind.extension()),
+    );
+    Ok(chosen.map(|p| with_extension(&p, kind).display().to_string()))
+}
+
+/// Where to save a file: the save dialog's answer, or the automatic path when automation asks
+/// for one (`Desktop::automatic_export_path`); `None` when the editor cancels.
+fn save_dialog(
+    window: &WebviewWindow,
+    title: &str,
+    suggested_name: String,
+    (filter, extension): (&str, &str),
+) -> Option<PathBuf> {
     if let Some(path) = Desktop::automatic_export_path(&suggested_name) {
-        return Ok(Some(path.display().to_string()));
+        return Some(path);
     }
-    let chosen = window
+    window
         .dialog()
         .file()
-        .set_parent(&window)
-        .set_title(format!("导出 {}", kind.extension().to_uppercase()))
+        .set_parent(window)
+        .set_title(title)
         .set_file_name(suggested_name)
-        .add_filter(kind.filter_name(), &[kind.extension()])
-        .blocking_save_file();
-    Ok(chosen
+        .add_filter(filter, &[extension])
+        .blocking_save_file()
         .and_then(|f| f.into_path().ok())
-        .map(|p| with_extension(&p, kind).display().to_string()))
 }
 
 #[tauri::command]
@@ -308,21 +324,17 @@ pub async fn pick_backup_path(
     window: WebviewWindow,
     suggested_name: String,
 ) -> Reply<Option<String>> {
-    if let Some(path) = Desktop::automatic_export_path(&suggested_name) {
-        return Ok(Some(path.display().to_string()));
-    }
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("备份数据")
-        .set_file_name(suggested_name)
-        .add_filter("数据备份（SQLite）", &[BACKUP_EXTENSION])
-        .blocking_save_file();
-    Ok(chosen
-        .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+    let chosen = save_dialog(
+        &window,
+        "备份数据",
+        suggested_name,
+        (BACKUP_FILTER, BACKUP_EXTENSION),
+    );
+    Ok(chosen.map(|p| p.display().to_string()))
 }
+
+/// The file dialogs' name for backups.
+const BACKUP_FILTER: &str = "数据备份（SQLite）";
 
 #[tauri::command]
 pub async fn pick_restore_file(window: WebviewWindow) -> Reply<Option<String>> {
@@ -331,7 +343,7 @@ pub async fn pick_restore_file(window: WebviewWindow) -> Reply<Option<String>> {
         .file()
         .set_parent(&window)
         .set_title("选择要恢复的数据备份")
-        .add_filter("数据备份（SQLite）", &[BACKUP_EXTENSION, "bak"])
+        .add_filter(BACKUP_FILTER, &[BACKUP_EXTENSION, "bak"])
         .blocking_pick_file();
     Ok(chosen
         .and_then(|f| f.into_path().ok())

@@ -167,6 +167,10 @@ def first_session(export_dir: Path) -> None:
     rows[0].find_element(By.CSS_SELECTOR, "button.open").click()
     s.until("the editor", lambda: s.css("#app").get_attribute("data-ready") == "editor")
     s.until("the demo's preview", lambda: DEMO_HEADLINE[:8] in s.preview_text())
+    # The screenshot shows the pages drawn, not their empty frames.
+    s.until("the preview's pages decoded", lambda: s.driver.execute_script(
+        "const i = [...document.querySelectorAll('#preview-pages img')];"
+        "return i.length > 0 && i.every(x => x.complete && x.naturalWidth > 0)"))
     s.shot("02-editor-demo.png")
     s.css("#back").click()
     s.until("the archive", lambda: s.css("#app").get_attribute("data-ready") == "archive")
