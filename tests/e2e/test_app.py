@@ -23,8 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import urllib3
+
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -40,6 +42,11 @@ DEMO_HEADLINE = "市政府专题研究2020世界青年科学家峰会筹备进�
 # The documents folder the app sees (XDG user dirs), so the default archive folder is in the run's
 # temporary directory; set in main().
 DOCUMENTS = Path("/nonexistent")
+# tauri-driver listens on DRIVER_PORT and forwards to WebKitWebDriver, which it starts on NATIVE_PORT.
+DRIVER_PORT = 4444
+NATIVE_PORT = 4445
+# The driver's log, printed when a session cannot be had; set in main().
+DRIVER_LOG = Path("/nonexistent")
 
 
 def log(msg: str) -> None:
@@ -56,6 +63,31 @@ def wait_port(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on port {port}")
 
 
+def new_driver(options: ArgOptions, attempts: int = 3):
+    """A WebDriver session on the app. tauri-driver accepts connections before the WebKitWebDriver
+    it spawned listens, and a loaded machine may drop the first request (seen on CI as
+    RemoteDisconnected): wait for both ports, then ask again a few times before failing."""
+    wait_port(DRIVER_PORT)
+    wait_port(NATIVE_PORT)
+    for attempt in range(1, attempts + 1):
+        try:
+            return webdriver.Remote(command_executor=f"http://127.0.0.1:{DRIVER_PORT}", options=options)
+        except (WebDriverException, OSError, urllib3.exceptions.HTTPError) as e:
+            log(f"session request {attempt}/{attempts} failed: {type(e).__name__}: {str(e)[:200]}")
+            if attempt == attempts:
+                raise
+            time.sleep(2 * attempt)
+
+
+def print_driver_log() -> None:
+    try:
+        text = DRIVER_LOG.read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        text = f"(no driver log: {e})"
+    log("tauri-driver's log, last 60 lines:")
+    print("\n".join(text.splitlines()[-60:]), flush=True)
+
+
 class Session:
     """One run of the app under WebDriver."""
 
@@ -65,7 +97,7 @@ class Session:
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": str(APP)})
         t0 = time.monotonic()
-        self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=options)
+        self.driver = new_driver(options)
         self.wait = WebDriverWait(self.driver, 30)
         self.wait.until(lambda d: d.find_element(By.ID, "app").get_attribute("data-ready") == "archive")
         self.ready_s = time.monotonic() - t0
@@ -432,7 +464,7 @@ def publishing(s: Session) -> None:
 
 
 def main() -> int:
-    global DOCUMENTS
+    global DOCUMENTS, DRIVER_LOG
     if not APP.is_file():
         print(f"the app is not built: {APP} (scripts/e2e.sh builds it)", file=sys.stderr)
         return 2
@@ -450,15 +482,19 @@ def main() -> int:
         "XDG_CONFIG_HOME": str(xdg),
         "WEBKIT_DISABLE_COMPOSITING_MODE": "1",
     })
-    driver_log = open(work / "tauri-driver.log", "w")
-    driver = subprocess.Popen(["tauri-driver", "--port", "4444"], env=env, stdout=driver_log,
-                              stderr=subprocess.STDOUT)
+    DRIVER_LOG = work / "tauri-driver.log"
+    driver_log = open(DRIVER_LOG, "w")
+    driver = subprocess.Popen(["tauri-driver", "--port", str(DRIVER_PORT), "--native-port", str(NATIVE_PORT)],
+                              env=env, stdout=driver_log, stderr=subprocess.STDOUT)
     try:
-        wait_port(4444)
         first_session(export_dir)
         second_session()
         log("all steps passed")
         return 0
+    except BaseException:
+        driver_log.flush()
+        print_driver_log()
+        raise
     finally:
         driver.terminate()
         try:
