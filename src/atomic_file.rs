@@ -7,6 +7,22 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, fsync, rename).
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = temporary_beside(path)?;
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        drop(f);
+        install(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The temporary name `path` is written under first: hidden, in the same directory (a rename
+/// across file systems would not be atomic) and unique to this process.
+pub fn temporary_beside(path: &Path) -> io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -14,22 +30,18 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "输出路径没有文件名"))?;
-    let tmp = dir.join(format!(
+    Ok(dir.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
         std::process::id()
-    ));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    )))
+}
+
+/// Puts the finished temporary file `tmp` in the place of `path`: synced to disk first, so the
+/// rename never exposes a file whose bytes are still in flight. The caller removes `tmp` on error.
+pub fn install(tmp: &Path, path: &Path) -> io::Result<()> {
+    fs::File::open(tmp)?.sync_all()?;
+    fs::rename(tmp, path)
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use rusqlite::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::atomic_file;
 use crate::model::{Issue, Status};
 
 pub use error::{io_reason, StoreError};
@@ -139,6 +140,19 @@ fn write_search_text(tx: &rusqlite::Transaction<'_>, seq: i64, body: &str) -> ru
         params![seq, text::char_tokens(body)],
     )?;
     Ok(())
+}
+
+/// A path beside the database `db` no file holds: `<name><label>.bak`, or `<name><label>-2.bak`,
+/// … when earlier copies are there (a kept copy is never overwritten).
+fn unused_bak_path(db: &Path, label: &str) -> PathBuf {
+    let name = db.file_name().unwrap_or_default().to_string_lossy();
+    let mut candidate = db.with_file_name(format!("{name}{label}.bak"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = db.with_file_name(format!("{name}{label}-{n}.bak"));
+        n += 1;
+    }
+    candidate
 }
 
 fn status_text(status: Status) -> String {
@@ -330,20 +344,7 @@ impl Store {
         path: &Path,
         version: u32,
     ) -> Result<PathBuf, StoreError> {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let mut n = 1;
-        let backup = loop {
-            let suffix = if n == 1 {
-                format!(".v{version}.bak")
-            } else {
-                format!(".v{version}-{n}.bak")
-            };
-            let candidate = path.with_file_name(format!("{name}{suffix}"));
-            if !candidate.exists() {
-                break candidate;
-            }
-            n += 1;
-        };
+        let backup = unused_bak_path(path, &format!(".v{version}"));
         conn.backup("main", &backup, None).map_err(|e| {
             let _ = fs::remove_file(&backup);
             StoreError::Backup {
@@ -362,11 +363,7 @@ impl Store {
             dest: dest.to_path_buf(),
             detail,
         };
-        let name = dest
-            .file_name()
-            .ok_or_else(|| fail("没有文件名".into()))?
-            .to_string_lossy();
-        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let tmp = atomic_file::temporary_beside(dest).map_err(|e| fail(io_reason(&e)))?;
         let result = self
             .conn
             .backup("main", &tmp, None)
@@ -375,12 +372,7 @@ impl Store {
                 Some(rusqlite::ErrorCode::CannotOpen) => "无法在这里创建文件".to_string(),
                 _ => e.to_string(),
             })
-            .and_then(|()| {
-                fs::File::open(&tmp)
-                    .and_then(|f| f.sync_all())
-                    .and_then(|()| fs::rename(&tmp, dest))
-                    .map_err(|e| io_reason(&e))
-            });
+            .and_then(|()| atomic_file::install(&tmp, dest).map_err(|e| io_reason(&e)));
         result.map_err(|detail| {
             let _ = fs::remove_file(&tmp);
             fail(detail)
@@ -411,17 +403,7 @@ impl Store {
             Err(e) => return Err(e),
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        let mut kept = self
-            .path
-            .with_file_name(format!("{name}.before-restore-{stamp}.bak"));
-        let mut n = 2;
-        while kept.exists() {
-            kept = self
-                .path
-                .with_file_name(format!("{name}.before-restore-{stamp}-{n}.bak"));
-            n += 1;
-        }
+        let kept = unused_bak_path(&self.path, &format!(".before-restore-{stamp}"));
         self.backup_to(&kept)?;
         self.conn
             .restore("main", src, None::<fn(rusqlite::backup::Progress)>)
