@@ -19,6 +19,7 @@ macro_rules! with_app_commands {
             import_files,
             preview_issue,
             check_issue,
+            read_pasted,
             pick_export_path,
             export_issue,
             reveal_path,

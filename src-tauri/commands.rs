@@ -10,6 +10,7 @@ use bulletin::desktop::{
     Verified, Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
+use bulletin::import::pasted::{PasteKind, Pasted};
 use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
 use bulletin::preflight::Finding;
@@ -112,6 +113,11 @@ pub async fn check_issue(
     issue: Issue,
 ) -> Reply<Vec<Finding>> {
     blocking(&state, move |d| d.check(&id, &issue)).await
+}
+
+#[tauri::command]
+pub async fn read_pasted(state: State<'_, Shared>, text: String, kind: PasteKind) -> Reply<Pasted> {
+    blocking(&state, move |d| d.read_pasted(&text, kind)).await
 }
 
 #[tauri::command]

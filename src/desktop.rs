@@ -22,6 +22,7 @@ pub use proofing::{
 pub use volume::VolumeExported;
 
 use crate::fonts::FontBook;
+use crate::import::pasted::{self, PasteKind, Pasted};
 use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
 use crate::store::{Imported, IssueId, IssueSummary, Store};
@@ -376,6 +377,12 @@ impl Desktop {
         let previous = self.previous_of(id, issue)?;
         let fonts = self.fonts().ok();
         Ok(preflight::check(issue, previous, fonts))
+    }
+
+    /// Articles or briefs read from text pasted into the editor (「粘贴文章…」, 「粘贴简讯…」),
+    /// for the form to add; nothing is stored until the editor saves.
+    pub fn read_pasted(&self, text: &str, kind: PasteKind) -> Result<Pasted> {
+        pasted::read(text, kind).map_err(|e| DesktopError::new(e.to_string()))
     }
 
     /// The issue before `issue` in the archive: the latest-dated other issue dated before it

@@ -781,3 +781,40 @@ fn the_yearly_volume_holds_the_published_issues_and_names_the_drafts_left_out() 
     assert!(err.0.contains("2019年没有已印发的简报"), "{}", err.0);
     assert!(!dir.path().join("x.pdf").exists());
 }
+
+#[test]
+fn a_pasted_article_and_briefs_join_the_issue_and_are_stored() {
+    use bulletin::import::pasted::PasteKind;
+    let (_dir, d) = desktop();
+    let id = d
+        .new_next_issue(Some(date(2020, 5, 31)))
+        .unwrap()
+        .to_string();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    let pasted = d
+        .read_pasted(
+            "我市举办科技活动周\n5月18日，全市科技活动周开幕。\n一、活动安排\n活动为期一周。（王刚）",
+            PasteKind::Articles,
+        )
+        .unwrap();
+    assert!(pasted.briefs.is_empty());
+    issue.articles.extend(pasted.articles);
+    let pasted = d
+        .read_pasted(
+            "5月20日，市科协召开会议。（办公室）\n5月21日，市科协举办讲座。",
+            PasteKind::Briefs,
+        )
+        .unwrap();
+    issue.briefs.extend(pasted.briefs);
+    d.save_issue(&id, &issue).unwrap();
+    let stored = d.open_issue(&id).unwrap().issue;
+    let a = stored.articles.last().unwrap();
+    assert_eq!(a.headline, ["我市举办科技活动周"]);
+    assert_eq!(a.blocks.len(), 3);
+    assert_eq!(a.byline.as_deref(), Some("王刚"));
+    let dates: Vec<_> = stored.briefs.iter().map(|b| b.date_text.as_str()).collect();
+    assert!(dates.ends_with(&["5月20日", "5月21日"]), "{dates:?}");
+    // Nothing to read is a message to show, not an empty list.
+    let e = d.read_pasted("\n \n", PasteKind::Briefs).unwrap_err();
+    assert!(e.0.contains("粘贴的内容是空的"), "{}", e.0);
+}

@@ -1,7 +1,8 @@
 //! Reading issues from files: the JSON interchange format, the office's plain-text archive and
 //! past issues kept as Word documents (.docx, whose text `docx` takes out).
 //!
-//! Public API (used by the CLI and the app): `read_path` and `parse_text`.
+//! Public API (used by the CLI and the app): `read_path` and `parse_text`; `pasted` reads articles
+//! or briefs pasted into the editor by the same rules.
 //! Text is read in UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK (`encoding`);
 //! its structure is recovered by `text` with the help of `masthead`, `headline`, `repair`,
 //! `briefs` and `closing`.
@@ -18,6 +19,7 @@ pub mod encoding;
 mod headline;
 mod lines;
 mod masthead;
+pub mod pasted;
 mod repair;
 mod spacing;
 mod text;

@@ -110,7 +110,7 @@ pub fn parse(text: &str) -> Result<Issue, TextError> {
 }
 
 /// Tidied units of the non-empty lines.
-fn units(lines: &[Line]) -> Vec<Unit> {
+pub(super) fn units(lines: &[Line]) -> Vec<Unit> {
     lines
         .iter()
         .map(|l| Unit {
@@ -207,38 +207,51 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
 /// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
 /// and after each byline, and runs to its own byline.
 fn articles_without_toc(body: &[Line]) -> Result<Vec<Article>, TextError> {
+    let articles = articles_by_byline(units(body));
+    if let Some((line, _)) = articles.iter().find(|(_, a)| a.headline.is_empty()) {
+        return Err(TextError::NotABulletin(format!(
+            "第{line}行：没有「本期要目」，也认不出第一篇文章的标题。请在版头后加上本期要目。"
+        )));
+    }
+    Ok(articles.into_iter().map(|(_, a)| a).collect())
+}
+
+/// Articles in a run of units: the headline-like units (at most three) at the top and after each
+/// byline are a headline, the rest runs to the next byline. Each article comes with the line of
+/// its first unit; one whose text starts without a headline-like line has an empty headline.
+pub(super) fn articles_by_byline(units: Vec<Unit>) -> Vec<(usize, Article)> {
     let mut articles = Vec::new();
+    let mut first_line = None;
     let mut headline: Vec<String> = Vec::new();
     let mut pending: Vec<Unit> = Vec::new();
     let mut in_headline = true;
-    for unit in units(body) {
-        let headline_like = looks_like_headline(&unit.text) && headline.len() < 3;
-        if in_headline && headline_like {
+    for unit in units {
+        first_line.get_or_insert(unit.line);
+        if in_headline && looks_like_headline(&unit.text) && headline.len() < 3 {
             headline.push(unit.text);
             continue;
-        }
-        if headline.is_empty() {
-            return Err(TextError::NotABulletin(format!(
-                "第{}行：没有「本期要目」，也认不出第一篇文章的标题。请在版头后加上本期要目。",
-                unit.line
-            )));
         }
         in_headline = false;
         let ends_article = trailing_byline(&unit.text).is_some();
         pending.push(unit);
         if ends_article {
-            articles.push(article(
-                std::mem::take(&mut headline),
-                None,
-                std::mem::take(&mut pending),
+            let line = first_line.take().unwrap_or_default();
+            articles.push((
+                line,
+                article(
+                    std::mem::take(&mut headline),
+                    None,
+                    std::mem::take(&mut pending),
+                ),
             ));
             in_headline = true;
         }
     }
     if !headline.is_empty() || !pending.is_empty() {
-        articles.push(article(headline, None, pending));
+        let line = first_line.unwrap_or_default();
+        articles.push((line, article(headline, None, pending)));
     }
-    Ok(articles)
+    articles
 }
 
 /// A line that may be (part of) a headline when there is no 本期要目 to say so: no sentence

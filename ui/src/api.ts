@@ -17,6 +17,8 @@ import type {
   LintPlace,
   OpenedIssue,
   PartDiff,
+  PasteKind,
+  Pasted,
   Preview,
   ProofRound,
   Published,
@@ -56,6 +58,7 @@ export const api = {
   importFiles: (paths: string[]) => invoke<ImportReport>('import_files', { paths }),
   preview: (issue: Issue) => invoke<Preview>('preview_issue', { issue }),
   check: (id: string, issue: Issue) => invoke<Finding[]>('check_issue', { id, issue }),
+  readPasted: (text: string, kind: PasteKind) => invoke<Pasted>('read_pasted', { text, kind }),
   pickExportPath: (kind: ExportKind, suggestedName: string) =>
     invoke<string | null>('pick_export_path', { kind, suggestedName }),
   exportIssue: (kind: ExportKind, issue: Issue, path: string) =>

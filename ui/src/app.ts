@@ -10,12 +10,23 @@ import { importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
+import { showPasteDialog } from './pastedialog';
 import { PreviewPane } from './preview';
 import { DiffPanel } from './diffview';
 import { LintPanel } from './lintpanel';
 import { ProofPanel } from './proofpanel';
 import { commandFor, type Command } from './shortcuts';
-import type { ArchiveDir, Exported, ExportKind, Finding, Issue, ProofRound, Status, Verified } from './types';
+import type {
+  ArchiveDir,
+  Exported,
+  ExportKind,
+  Finding,
+  Issue,
+  PasteKind,
+  ProofRound,
+  Status,
+  Verified,
+} from './types';
 
 type SideTab = 'preview' | 'proofs' | 'diff' | 'lint';
 
@@ -99,7 +110,10 @@ export class App {
       focus: (path, select) => this.form.focusField(path, select),
       notify,
     });
-    this.form = new EditorForm({ change: (m, k, r) => this.change(m, k, r) });
+    this.form = new EditorForm({
+      change: (m, k, r) => this.change(m, k, r),
+      paste: (kind) => this.paste(kind),
+    });
     this.previewRunner = new LatestOnly(async (issue) => {
       this.preview.busy();
       try {
@@ -320,6 +334,30 @@ export class App {
   }
 
   // ---- editing ----
+
+  /** 粘贴文章… / 粘贴简讯…: what the engine reads from the pasted text joins the end of the list. */
+  private paste(kind: PasteKind): void {
+    showPasteDialog(kind, {
+      read: (text, k) => this.api.readPasted(text, k),
+      add: (pasted) => {
+        const cur = this.current;
+        if (!cur) return;
+        const first = kind === 'articles' ? cur.issue.articles.length : cur.issue.briefs.length;
+        this.change(
+          (iss) => {
+            iss.articles.push(...pasted.articles);
+            iss.briefs.push(...pasted.briefs);
+          },
+          null,
+          true,
+        );
+        const added = (kind === 'articles' ? cur.issue.articles.length : cur.issue.briefs.length) - first;
+        if (added === 0) return; // a published issue: change() said why
+        this.form.focusField(kind === 'articles' ? `articles.${first}.headline` : `briefs.${first}.text`);
+        notify(`已添加 ${added} ${kind === 'articles' ? '篇文章' : '条简讯'}（Ctrl+Z 可撤销）`);
+      },
+    });
+  }
 
   private change(mutate: (issue: Issue) => void, key: string | null, rebuild = false): void {
     const cur = this.current;

@@ -15,12 +15,14 @@ import {
   positiveInt,
   tocEntry,
 } from './issue';
-import type { Article, Block, BlockKind, Brief, Issue, Place } from './types';
+import type { Article, Block, BlockKind, Brief, Issue, PasteKind, Place } from './types';
 
 export interface EditorHost {
   /** Applies `mutate` to the issue being edited. `key` groups typing in one field into one undo
    * step; `rebuild` asks for the form to be rebuilt (structure changed). */
   change(mutate: (issue: Issue) => void, key: string | null, rebuild?: boolean): void;
+  /** Opens 粘贴文章… / 粘贴简讯…, which adds what it reads at the end of that list. */
+  paste(kind: PasteKind): void;
 }
 
 /** The data-path of the field a pre-export finding points at. */
@@ -211,10 +213,19 @@ export class EditorForm {
       'articles',
       '文章',
       h('div', { class: 'cards', attrs: { id: 'articles' } }, ...cards),
-      button('＋ 添加文章', () => this.addArticle(issue.articles.length), {
-        id: 'add-article',
-        class: 'add',
-      }),
+      h(
+        'div',
+        { class: 'add-row' },
+        button('＋ 添加文章', () => this.addArticle(issue.articles.length), {
+          id: 'add-article',
+          class: 'add',
+        }),
+        button('粘贴文章…', () => this.host.paste('articles'), {
+          id: 'paste-articles',
+          class: 'add',
+          title: '把复制来的整篇文章粘贴进来，自动分出标题、小标题、段落和署名',
+        }),
+      ),
     );
   }
 
@@ -424,7 +435,16 @@ export class EditorForm {
       'briefs',
       '简讯',
       h('div', { class: 'cards', attrs: { id: 'briefs' } }, ...cards),
-      button('＋ 添加简讯', () => this.addBrief(issue.briefs.length), { id: 'add-brief', class: 'add' }),
+      h(
+        'div',
+        { class: 'add-row' },
+        button('＋ 添加简讯', () => this.addBrief(issue.briefs.length), { id: 'add-brief', class: 'add' }),
+        button('粘贴简讯…', () => this.host.paste('briefs'), {
+          id: 'paste-briefs',
+          class: 'add',
+          title: '把复制来的几条简讯粘贴进来，按日期分条，自动分出来源',
+        }),
+      ),
     );
   }
 

@@ -7,6 +7,8 @@ export interface ModalAction {
   primary?: boolean;
   id?: string;
   run?: () => void;
+  /** Leaves the dialog open: `run` closes it when done (e.g. after checking the input). */
+  stay?: boolean;
 }
 
 export interface Modal {
@@ -16,7 +18,7 @@ export interface Modal {
 
 let openModal: Modal | null = null;
 
-/** Shows a modal dialog; Escape or an action without `run` closes it. */
+/** Shows a modal dialog; Escape or any action not marked `stay` closes it. */
 export function showModal(
   title: string,
   body: (Node | string)[],
@@ -31,7 +33,7 @@ export function showModal(
     button(
       a.label,
       () => {
-        modal.close();
+        if (!a.stay) modal.close();
         a.run?.();
       },
       { class: a.primary ? 'primary' : '', id: a.id },

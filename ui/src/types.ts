@@ -30,6 +30,15 @@ export interface Brief {
   source: string | null;
 }
 
+/** What a paste is to become (`bulletin::import::pasted::PasteKind`). */
+export type PasteKind = 'articles' | 'briefs';
+
+/** Articles or briefs read from pasted text (the list not asked for is empty). */
+export interface Pasted {
+  articles: Article[];
+  briefs: Brief[];
+}
+
 export interface Closing {
   report_to: string | null;
   send_to: string | null;

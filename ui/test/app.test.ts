@@ -129,6 +129,73 @@ describe('editing an issue', () => {
     expect(a.blocks).toEqual([{ kind: 'paragraph', text: '内容。' }]);
   });
 
+  it('粘贴文章: what the engine reads is shown, added at the end in one undo step', async () => {
+    fake.pasteResult = {
+      articles: [
+        {
+          headline: ['粘贴的标题'],
+          toc_text: null,
+          blocks: [
+            { kind: 'paragraph', text: '第一段。' },
+            { kind: 'heading1', text: '一、小标题' },
+            { kind: 'paragraph', text: '第二段。' },
+          ],
+          byline: '王刚',
+        },
+      ],
+      briefs: [],
+    };
+    root.querySelector<HTMLButtonElement>('#paste-articles')!.click();
+    const area = document.querySelector<HTMLTextAreaElement>('#paste-text')!;
+    expect(document.activeElement).toBe(area);
+    type(area, '粘贴的标题\n第一段。\n一、小标题\n第二段。（王刚）');
+    await vi.advanceTimersByTimeAsync(300);
+    await settle();
+    expect(fake.pasteReads.at(-1)).toEqual({ text: area.value, kind: 'articles' });
+    const summary = document.querySelector('#paste-summary')!.textContent!;
+    expect(summary).toContain('将添加 1 篇文章');
+    expect(summary).toContain('「粘贴的标题」：2 段，1 个小标题，署名（王刚）');
+    press('Enter', { ctrl: true }, area);
+    await settle();
+    expect(document.querySelector('#paste-dialog')).toBeNull();
+    expect(field('articles.2.headline').value).toBe('粘贴的标题');
+    expect(field('articles.2.blocks.1.text').value).toBe('一、小标题');
+    expect((document.activeElement as HTMLElement).dataset.path).toBe('articles.2.headline');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.saves.at(-1)!.articles.map((a) => a.headline[0])).toHaveLength(3);
+    press('z', { ctrl: true });
+    expect(field('articles.2.headline')).toBeNull();
+  });
+
+  it('粘贴简讯: a refused paste keeps the dialog and the text; briefs join the end', async () => {
+    fake.pasteResult = '粘贴的内容是空的：请先复制文章或简讯的文字。';
+    root.querySelector<HTMLButtonElement>('#paste-briefs')!.click();
+    const area = document.querySelector<HTMLTextAreaElement>('#paste-text')!;
+    type(area, '　');
+    document.querySelector<HTMLButtonElement>('#paste-add')!.click();
+    await settle();
+    // Only spaces: nothing to add, the dialog stays.
+    expect(document.querySelector('#paste-dialog')).not.toBeNull();
+    type(area, '5月20日，市科协召开会议。（办公室）');
+    document.querySelector<HTMLButtonElement>('#paste-add')!.click();
+    await settle();
+    const summary = document.querySelector('#paste-summary')!;
+    expect(summary.classList.contains('error')).toBe(true);
+    expect(summary.textContent).toContain('粘贴的内容是空的');
+    expect(document.querySelector('#paste-dialog')).not.toBeNull();
+    expect(area.value).toBe('5月20日，市科协召开会议。（办公室）');
+    fake.pasteResult = {
+      articles: [],
+      briefs: [{ date_text: '5月20日', text: '市科协召开会议。', source: '办公室' }],
+    };
+    document.querySelector<HTMLButtonElement>('#paste-add')!.click();
+    await settle();
+    expect(document.querySelector('#paste-dialog')).toBeNull();
+    expect(field('briefs.3.text').value).toBe('市科协召开会议。');
+    expect(field('briefs.3.source').value).toBe('办公室');
+    expect(document.querySelector('#toasts')!.textContent).toContain('已添加 1 条简讯');
+  });
+
   it('export: problems listed with click-through, then progress and the file', async () => {
     fake.findings = [
       { place: { section: 'brief', index: 1, field: 'date_text' }, message: '第2条简讯没有日期。' },

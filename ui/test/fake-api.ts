@@ -12,6 +12,8 @@ import type {
   LintPlace,
   OpenedIssue,
   PartDiff,
+  PasteKind,
+  Pasted,
   Preview,
   ProofRound,
   Published,
@@ -67,6 +69,9 @@ export class FakeApi {
   restoredFrom: string[] = [];
   published: string[] = [];
   corrected: string[] = [];
+  /** What readPasted answers (a string: the engine's refusal). */
+  pasteResult: Pasted | string = { articles: [], briefs: [] };
+  pasteReads: { text: string; kind: PasteKind }[] = [];
 
   add(id: string, issue: Issue): void {
     this.issues.set(id, { issue: structuredClone(issue), deleted: false, updated: '2026-11-24T10:00:00Z' });
@@ -127,6 +132,11 @@ export class FakeApi {
         };
       },
       check: async (): Promise<Finding[]> => this.findings,
+      readPasted: async (text: string, kind: PasteKind): Promise<Pasted> => {
+        this.pasteReads.push({ text, kind });
+        if (typeof this.pasteResult === 'string') throw this.pasteResult;
+        return structuredClone(this.pasteResult);
+      },
       pickExportPath: async (_kind: string, name: string) => `/tmp/out/${name}`,
       exportIssue: async (kind: string, issue: Issue, path: string): Promise<Exported> => {
         this.exported.push({ kind, path, issue: structuredClone(issue) });
