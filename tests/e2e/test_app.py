@@ -39,6 +39,9 @@ XSS = "<img src=x onerror=alert(1)>"
 HEADLINE = "端到端测试新标题"
 PARAGRAPH = "这是端到端测试输入的一段正文。"
 DEMO_HEADLINE = "市政府专题研究2020世界青年科学家峰会筹备进展情况"
+# An article as pasted into 粘贴文章…: headline, paragraph, heading, a paragraph cut in two, byline.
+PASTED = ["全市科技活动周开幕", "5月18日，全市科技活动周在市科技馆开幕。", "一、活动安排",
+          "活动为期一周，", "共安排二十项科普活动。（王刚）"]
 # The documents folder the app sees (XDG user dirs), so the default archive folder is in the run's
 # temporary directory; set in main().
 DOCUMENTS = Path("/nonexistent")
@@ -244,6 +247,22 @@ def first_session(export_dir: Path) -> None:
     assert not s.all('img[src="x"]'), "markup became an element"
     s.no_alert()
 
+    # 粘贴文章: a whole article as copied from Word, lines cut mid-sentence; the engine finds its parts.
+    s.css("#paste-articles").click()
+    s.until("the paste dialog", lambda: s.all("#paste-text"))
+    s.css("#paste-text").send_keys(Keys.ENTER.join(PASTED))
+    s.until("the paste read", lambda: "将添加 1 篇文章" in s.css("#paste-summary").get_property("textContent"))
+    summary = s.css("#paste-summary").get_property("textContent")
+    assert f"「{PASTED[0]}」：2 段，1 个小标题，署名（王刚）" in summary, summary
+    s.shot("03a-paste.png")
+    s.css("#paste-add").click()
+    s.until("the pasted article", lambda: s.all('[data-path="articles.2.headline"]'))
+    assert s.value("articles.2.headline") == PASTED[0]
+    assert [s.value(f"articles.2.blocks.{k}.text") for k in range(3)] == [
+        PASTED[1], PASTED[2], PASTED[3] + PASTED[4].removesuffix("（王刚）")]
+    assert s.value("articles.2.byline") == "王刚"
+    s.until("the preview to show the pasted headline", lambda: PASTED[0] in s.preview_text())
+
     # Undo/redo over the session.
     s.field("masthead.editor").send_keys("X")
     s.field("masthead.editor").send_keys(Keys.CONTROL, "z")
@@ -270,6 +289,7 @@ def first_session(export_dir: Path) -> None:
     squeezed = "".join(text.split())
     assert HEADLINE in squeezed, f"headline not in the PDF text: {squeezed[:300]}"
     assert XSS.replace(" ", "") in squeezed
+    assert PASTED[0] in squeezed and "（王刚）" in squeezed
     log(f"exported {pdf} ({pdf.stat().st_size} bytes), pdftotext finds the headline")
 
     # The archive lists the new issue with its first headline as text.
@@ -294,6 +314,7 @@ def second_session() -> None:
     assert s.value("articles.1.headline") == HEADLINE
     assert s.value("articles.1.blocks.0.text") == PARAGRAPH
     assert s.value("articles.1.byline") == "测试员"
+    assert s.value("articles.2.headline") == PASTED[0] and s.value("articles.2.byline") == "王刚"
     assert [s.value("briefs.0.text"), s.value("briefs.1.text")] == ["第二条简讯。", "第一条简讯。"]
     assert s.value("briefs.0.source") == "乙"
     s.until("the preview", lambda: HEADLINE in s.preview_text())
@@ -460,6 +481,55 @@ def publishing(s: Session) -> None:
     assert len(problems) == 1 and problems[0].startswith("文件不见了") and problems[0].endswith(".json"), problems
     s.shot("14-verify.png")
     s.css("#verify-dialog button.primary").click()
+    restoring(s, backup)
+
+
+def status_of(s: Session, total: str) -> str:
+    """The status class of the archive row of 总第{total}期 (read in one script: no stale nodes)."""
+    return s.driver.execute_script(
+        "const row = [...document.querySelectorAll('tr.issue-row')].find("
+        "  r => r.querySelector('td.total').textContent === arguments[0]);"
+        "return row ? row.querySelector('td.status-cell .status').className : null", f"总第{total}期")
+
+
+def choose_in_file_chooser(title: str, path: Path) -> None:
+    """Picks `path` in the GTK file chooser titled `title` as a user may: Ctrl+L, the path typed
+    on the X server's keyboard (xdotool), Enter."""
+    found = subprocess.run(["xdotool", "search", "--sync", "--name", title], capture_output=True, text=True,
+                           timeout=30, check=True)
+    window = found.stdout.split()[0]
+    # No window manager under Xvfb: give the dialog the keyboard and the pointer ourselves.
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
+    subprocess.run(["xdotool", "mousemove", "--window", window, "20", "20"], check=True, timeout=30)
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+l"], check=True, timeout=30)
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "type", "--delay", "30", str(path)], check=True, timeout=60)
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "key", "Return"], check=True, timeout=30)
+
+
+def restoring(s: Session, backup: Path) -> None:
+    """从备份恢复: the backup was made while 总第245期 was 已印发, 更正 came after it; restoring
+    through the real file chooser brings the store back to the backup, the data before kept."""
+    s.until("the archive", lambda: s.all("#restore-backup"))
+    before = status_of(s, "245")
+    assert before is not None and "status-published" not in before, before
+    s.css("#restore-backup").click()
+    choose_in_file_chooser("选择要恢复的数据备份", backup)
+    s.until("the restore confirmation", lambda: s.all("#restore-confirm"))
+    assert str(backup) in s.css("#restore-dialog").get_property("textContent")
+    s.css("#restore-confirm").click()
+    s.until("the restore", lambda: s.all("#restore-kept"), 60)
+    kept = Path(s.css("#restore-kept").get_property("textContent"))
+    s.shot("17-restored.png")
+    s.css("#restore-done-ok").click()
+    assert kept.is_file() and ".before-restore-" in kept.name, kept
+    with sqlite3.connect(kept) as db:
+        (status,) = db.execute("SELECT status FROM issues WHERE total_number = 245").fetchone()
+    assert status != "published", status
+    s.until("总第245期 已印发 again", lambda: "status-published" in (status_of(s, "245") or ""))
+    log(f"restored from {backup.name}; the data before kept as {kept.name}")
 
 
 

@@ -18,6 +18,8 @@ export interface PasteHost {
   add(pasted: Pasted): void;
 }
 
+const EMPTY = '粘贴后这里会显示识别出的内容。';
+
 const TITLES: Record<PasteKind, string> = { articles: '粘贴文章', briefs: '粘贴简讯' };
 
 const HINTS: Record<PasteKind, string> = {
@@ -61,14 +63,19 @@ export function showPasteDialog(kind: PasteKind, host: PasteHost): void {
   const summary = h('div', { class: 'paste-summary', attrs: { id: 'paste-summary', 'aria-live': 'polite' } });
   let read: { text: string; pasted: Pasted } | null = null;
 
-  const show = (lines: string[], error = false) => {
+  /** A line saying what the box holds, then one item per article or brief found. */
+  const show = (message: string, items: string[] = [], error = false) => {
     summary.classList.toggle('error', error);
-    replaceChildren(summary, h('ul', {}, ...lines.map((l) => h('li', { text: l }))));
+    replaceChildren(
+      summary,
+      h('p', { text: message }),
+      ...(items.length > 0 ? [h('ul', {}, ...items.map((l) => h('li', { text: l })))] : []),
+    );
   };
   const readNow = async (text: string): Promise<Pasted | null> => {
     if (text.trim() === '') {
       read = null;
-      show(['粘贴后这里会显示识别出的内容。']);
+      show(EMPTY);
       return null;
     }
     try {
@@ -80,11 +87,11 @@ export function showPasteDialog(kind: PasteKind, host: PasteHost): void {
         kind === 'articles'
           ? pasted.articles.map((a, i) => articleSummary(a, i + 1))
           : pasted.briefs.map((b, i) => briefSummary(b, i + 1));
-      show([`将添加 ${count(pasted, kind)} ${kind === 'articles' ? '篇文章' : '条简讯'}：`, ...lines]);
+      show(`将添加 ${count(pasted, kind)} ${kind === 'articles' ? '篇文章' : '条简讯'}：`, lines);
       return pasted;
     } catch (e) {
       read = null;
-      show([errorText(e)], true);
+      show(errorText(e), [], true);
       return null;
     }
   };
@@ -123,6 +130,6 @@ export function showPasteDialog(kind: PasteKind, host: PasteHost): void {
     ],
     { id: 'paste-dialog' },
   );
-  show(['粘贴后这里会显示识别出的内容。']);
+  show(EMPTY);
   area.focus();
 }
