@@ -4,11 +4,12 @@
 Run through scripts/e2e.sh (it builds the app, starts Xvfb and installs the tools). Steps (issue 7):
 start on an empty store and see the demo issue; create the next issue; type a headline and a
 paragraph and watch the preview change; reorder two briefs; a headline that looks like markup shows
-literally in the editor, the preview and the archive; export the PDF and find the headline in it
-(pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
+literally in the editor, the preview and the archive; paste a whole article into 粘贴文章… and
+find its parts; export the PDF and find the headlines in it (pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
 issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
 the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
-the archive folder, the editor read-only), 更正 it, and let 校验存档 find a deleted archive file. Screenshots go to
+the archive folder, the editor read-only), make a 年度合订本 and a backup, 更正 it, let 校验存档 find a
+deleted archive file, and 从备份恢复 through the real file chooser. Screenshots go to
 target/e2e-screenshots/.
 """
 
