@@ -10,7 +10,7 @@ import { importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
-import { showPasteDialog } from './pastedialog';
+import { count, NOUNS, showPasteDialog } from './pastedialog';
 import { PreviewPane } from './preview';
 import { DiffPanel } from './diffview';
 import { LintPanel } from './lintpanel';
@@ -342,7 +342,7 @@ export class App {
       add: (pasted) => {
         const cur = this.current;
         if (!cur) return;
-        const first = kind === 'articles' ? cur.issue.articles.length : cur.issue.briefs.length;
+        const first = count(cur.issue, kind);
         this.change(
           (iss) => {
             iss.articles.push(...pasted.articles);
@@ -351,10 +351,10 @@ export class App {
           null,
           true,
         );
-        const added = (kind === 'articles' ? cur.issue.articles.length : cur.issue.briefs.length) - first;
+        const added = count(cur.issue, kind) - first;
         if (added === 0) return; // a published issue: change() said why
         this.form.focusField(kind === 'articles' ? `articles.${first}.headline` : `briefs.${first}.text`);
-        notify(`已添加 ${added} ${kind === 'articles' ? '篇文章' : '条简讯'}（Ctrl+Z 可撤销）`);
+        notify(`已添加 ${added} ${NOUNS[kind]}（Ctrl+Z 可撤销）`);
       },
     });
   }

@@ -50,7 +50,11 @@ export function briefSummary(b: Brief, n: number): string {
   return `第${n}条 ${date}：${start}${source}`;
 }
 
-function count(p: Pasted, kind: PasteKind): number {
+/** How an amount of each kind is counted: 「3 篇文章」, 「2 条简讯」. */
+export const NOUNS: Record<PasteKind, string> = { articles: '篇文章', briefs: '条简讯' };
+
+/** How many of `kind` a paste (or an issue) holds. */
+export function count(p: { articles: unknown[]; briefs: unknown[] }, kind: PasteKind): number {
   return kind === 'articles' ? p.articles.length : p.briefs.length;
 }
 
@@ -87,7 +91,7 @@ export function showPasteDialog(kind: PasteKind, host: PasteHost): void {
         kind === 'articles'
           ? pasted.articles.map((a, i) => articleSummary(a, i + 1))
           : pasted.briefs.map((b, i) => briefSummary(b, i + 1));
-      show(`将添加 ${count(pasted, kind)} ${kind === 'articles' ? '篇文章' : '条简讯'}：`, lines);
+      show(`将添加 ${count(pasted, kind)} ${NOUNS[kind]}：`, lines);
       return pasted;
     } catch (e) {
       read = null;
