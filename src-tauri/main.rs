@@ -28,7 +28,8 @@ fn fonts_dir(app: &tauri::App) -> PathBuf {
     if std::env::var_os("BULLETIN_FONTS").is_none() {
         if let Ok(res) = app.path().resource_dir() {
             let dir = res.join("fonts");
-            if dir.join(FaceId::FandolFang.file_name()).is_file() {
+            let body = FaceId::FandolFang.file_name().expect("a bundled face");
+            if dir.join(body).is_file() {
                 return dir;
             }
         }

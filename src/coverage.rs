@@ -1,5 +1,7 @@
-//! The pre-export check (spec §9): every character must be drawn by a bundled face (its role's
-//! or the fallback); one that none has is reported with where it is, never printed as a box.
+//! The pre-export check (spec §9): every character must be drawn by a face of its role's chain
+//! (the installed face chosen, the bundled face, the Noto fallback); one that none has is
+//! reported with where it is, never printed as a box. Characters a chosen installed face lacks
+//! (`fallbacks`) are listed too: they print, in another face.
 
 use std::fmt;
 
@@ -35,7 +37,7 @@ pub fn check(issue: &Issue, fonts: &FontBook) -> Vec<MissingGlyph> {
 /// As `check`, with parsed faces and the TOC bullet in use.
 pub(crate) fn check_faces(issue: &Issue, faces: &Faces, bullet: char) -> Vec<MissingGlyph> {
     let mut out = Vec::new();
-    let mut scan = |text: &str, roles: &[FontRole], place: &dyn Fn() -> String| {
+    walk(issue, bullet, &mut |text, roles, place| {
         let start = out.len();
         for ch in text.chars() {
             if ch.is_whitespace() || is_invisible(ch) {
@@ -51,7 +53,99 @@ pub(crate) fn check_faces(issue: &Issue, faces: &Faces, bullet: char) -> Vec<Mis
                 });
             }
         }
-    };
+    });
+    out
+}
+
+/// A character the installed face chosen for a role lacks: drawn by the next face of the
+/// role's chain (its bundled face, or Noto), never as a box.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FallbackGlyph {
+    /// The character.
+    pub ch: char,
+    /// Its code point, 「U+5803」.
+    pub code_point: String,
+    /// The role it is set in.
+    pub role: FontRole,
+    /// The chosen face's family.
+    pub chosen: String,
+    /// The family of the face that draws it instead.
+    pub drawn_by: String,
+    /// Where it first is: 「第1篇文章 第2段」…
+    pub place: String,
+}
+
+impl fmt::Display for FallbackGlyph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}的「{}」（{}）：{}字体「{}」没有这个字，改用「{}」",
+            self.place,
+            self.ch,
+            self.code_point,
+            self.role.label(),
+            self.chosen,
+            self.drawn_by
+        )
+    }
+}
+
+/// The characters of `issue` that an installed face chosen in `fonts` lacks, once per role and
+/// character, in reading order (none when every role keeps its bundled face).
+pub fn fallbacks(issue: &Issue, fonts: &FontBook) -> Vec<FallbackGlyph> {
+    let mut out: Vec<FallbackGlyph> = Vec::new();
+    if FontRole::ALL.iter().all(|&r| fonts.installed(r).is_none()) {
+        return out;
+    }
+    walk(issue, '◆', &mut |text, roles, place| {
+        for &role in roles {
+            let Some(chosen) = fonts.installed(role) else {
+                continue;
+            };
+            for ch in text.chars() {
+                if ch.is_whitespace() || is_invisible(ch) || chosen.has_glyph(ch) {
+                    continue;
+                }
+                if out.iter().any(|f| f.role == role && f.ch == ch) {
+                    continue;
+                }
+                // A character no face has is `check`'s to report.
+                let Some(by) = fonts.resolve(role, ch) else {
+                    continue;
+                };
+                out.push(FallbackGlyph {
+                    ch,
+                    code_point: format!("U+{:04X}", ch as u32),
+                    role,
+                    chosen: chosen.family.clone(),
+                    drawn_by: fonts.family(by),
+                    place: place(),
+                });
+            }
+        }
+    });
+    out
+}
+
+/// How much of the text `issue` sets in `role` the role's first face has: (distinct characters
+/// it has, distinct characters in all), spaces and invisible characters aside.
+pub fn share(issue: &Issue, fonts: &FontBook, role: FontRole) -> (usize, usize) {
+    let face = fonts.primary(role);
+    let mut seen = std::collections::BTreeSet::new();
+    walk(issue, '◆', &mut |text, roles, _| {
+        if roles.contains(&role) {
+            seen.extend(
+                text.chars()
+                    .filter(|&c| !c.is_whitespace() && !is_invisible(c)),
+            );
+        }
+    });
+    let has = seen.iter().filter(|&&c| fonts.has_glyph(face, c)).count();
+    (has, seen.len())
+}
+
+/// Calls `scan` with every text of `issue`, the roles it is set in, and where it is.
+fn walk(issue: &Issue, bullet: char, scan: &mut dyn FnMut(&str, &[FontRole], &dyn Fn() -> String)) {
     let m = &issue.masthead;
     scan(&m.name, &[FontRole::XiaoBiaoSong], &|| {
         "版头 简报名称".into()
@@ -98,7 +192,6 @@ pub(crate) fn check_faces(issue: &Issue, faces: &Faces, bullet: char) -> Vec<Mis
             format!("版记「{label}」行")
         });
     }
-    out
 }
 
 #[cfg(test)]

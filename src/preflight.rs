@@ -2,7 +2,9 @@
 //! place in the issue where the editor can fix it.
 //!
 //! Three kinds of problem (issue 7): a required field left empty, a character no bundled font has
-//! (it would print as a box), and 第N期/总第M期 numbers that do not follow the previous issue's.
+//! (it would print as a box), and 第N期/总第M期 numbers that do not follow the previous issue's;
+//! and, where an installed face was chosen for a role (issue 15), each character it lacks, which
+//! prints in the role's bundled face or the Noto fallback instead.
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -203,6 +205,43 @@ pub fn check(issue: &Issue, previous: Option<Previous>, fonts: Option<&FontBook>
                         at,
                         format!(
                             "{label}中有字体里没有的字：{}。印出来会是方框，请换用常见写法或改字。",
+                            list.join("、")
+                        ),
+                    );
+                }
+            }
+        }
+        // Characters an installed face chosen for a role lacks: they print in the next face of
+        // the role's chain, which the editor should know before the issue goes out.
+        let fallbacks = crate::coverage::fallbacks(issue, fonts);
+        if !fallbacks.is_empty() {
+            for (at, text, label) in fields(issue) {
+                let mut here: Vec<&crate::coverage::FallbackGlyph> = Vec::new();
+                for ch in text.chars() {
+                    for f in fallbacks.iter().filter(|f| f.ch == ch) {
+                        if !here.iter().any(|h| h.ch == ch && h.chosen == f.chosen) {
+                            here.push(f);
+                        }
+                    }
+                }
+                if !here.is_empty() {
+                    let list: Vec<String> = here
+                        .iter()
+                        .map(|f| {
+                            format!(
+                                "「{}」（{}，{}字体「{}」没有，改用「{}」）",
+                                f.ch,
+                                f.code_point,
+                                f.role.label(),
+                                f.chosen,
+                                f.drawn_by
+                            )
+                        })
+                        .collect();
+                    need(
+                        at,
+                        format!(
+                            "{label}中有所选字体缺少的字：{}。这些字会用其他字体印出，字形可能与前后文略有不同。",
                             list.join("、")
                         ),
                     );

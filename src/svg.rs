@@ -1,8 +1,8 @@
 //! The preview backend: one SVG per laid-out page, drawn from the same `page::Page` as the PDF
 //! (as typst-svg sits beside typst-pdf), so the preview cannot disagree with the export.
 //!
-//! Glyphs are drawn as outline paths taken from the bundled fonts, so the webview needs no
-//! installed fonts; each (face, glyph) is defined once per page in `<defs>` and placed with
+//! Glyphs are drawn as outline paths taken from the faces the layout chose (bundled or
+//! installed), so the webview needs no fonts of its own; each (face, glyph) is defined once per page in `<defs>` and placed with
 //! `<use>`. An invisible `<text>` per line, with one x per character, keeps the page searchable
 //! and selectable. Everything the editor typed is escaped: it can only ever be text.
 
@@ -25,7 +25,6 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
     let mut defs = String::new();
     let mut body = String::new();
     let mut defined: BTreeMap<(FaceId, u16), String> = BTreeMap::new();
-    let mut faces: HashMap<FaceId, Option<ttf_parser::Face<'_>>> = HashMap::new();
 
     for rule in &page.rules {
         let _ = writeln!(
@@ -64,18 +63,15 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
             hex(line.color)
         );
         for g in &line.glyphs {
-            let face = faces.entry(g.face).or_insert_with(|| {
-                ttf_parser::Face::parse(fonts.bytes(g.face), g.face.face_index()).ok()
-            });
-            let Some(face) = face.as_ref() else { continue };
+            let face = fonts.parsed(g.face);
             let Some(gid) = face.glyph_index(g.ch) else {
                 continue;
             };
             let key = (g.face, gid.0);
             let id = defined.entry(key).or_insert_with(|| {
-                match outline(g.face, face, gid) {
+                match outline(FaceKey::of(fonts, g.face), face, gid) {
                     Some(d) => {
-                        let id = format!("p{}f{}g{}", page.number, g.face as usize, gid.0);
+                        let id = format!("p{}f{}g{}", page.number, g.face.slot(), gid.0);
                         let _ = writeln!(defs, r#"<path id="{id}" d="{d}"/>"#);
                         id
                     }
@@ -134,14 +130,26 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
     out
 }
 
+/// A face as the outline cache knows it: its file's bytes (mapped once and never unmapped, so
+/// their address names the file for the process) and its index, since the face playing a role
+/// changes when the editor chooses another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FaceKey(usize, u32);
+
+impl FaceKey {
+    fn of(fonts: &FontBook, face: FaceId) -> FaceKey {
+        FaceKey(fonts.bytes(face).as_ptr() as usize, fonts.face_index(face))
+    }
+}
+
 /// The glyph's outline as SVG path data in font units (y up), cached for the process: the app
 /// re-renders the preview on every keystroke and the same characters recur.
 fn outline(
-    face_id: FaceId,
+    face_id: FaceKey,
     face: &ttf_parser::Face<'_>,
     gid: ttf_parser::GlyphId,
 ) -> Option<String> {
-    type Cache = Mutex<HashMap<(FaceId, u16), Option<String>>>;
+    type Cache = Mutex<HashMap<(FaceKey, u16), Option<String>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(hit) = cache.lock().expect("outline cache").get(&(face_id, gid.0)) {

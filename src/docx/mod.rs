@@ -8,10 +8,12 @@
 //! settings, font table, properties) are written by `styles`, `settings` and `properties`, and
 //! `package` zips everything deterministically.
 //!
-//! Public API: [`render`] and [`write`].
+//! Public API: [`render`] and [`write`], and [`render_with`] and [`write_with`] for an issue set
+//! in installed faces ([`FontNames::of`] the font book the PDF used).
 
 mod body;
 mod closing;
+mod font_names;
 mod footers;
 pub mod geometry;
 mod masthead;
@@ -26,6 +28,8 @@ use std::path::{Path, PathBuf};
 use docx_rs::{DocGrid, DocGridType, Docx, PageMargin};
 
 use crate::model::Issue;
+
+pub use font_names::FontNames;
 
 /// Why an issue could not be exported to DOCX.
 #[derive(Debug, thiserror::Error)]
@@ -46,8 +50,13 @@ pub enum DocxError {
     },
 }
 
-/// The issue as DOCX bytes; the same issue always gives the same bytes.
+/// The issue as DOCX bytes naming the office fonts; the same issue always gives the same bytes.
 pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
+    render_with(issue, &FontNames::office())
+}
+
+/// The issue as DOCX bytes naming the fonts `names` gives each role.
+pub fn render_with(issue: &Issue, names: &FontNames) -> Result<Vec<u8>, DocxError> {
     let mut docx = Docx::new()
         .page_size(geometry::PAGE_WIDTH as u32, geometry::PAGE_HEIGHT as u32)
         .page_margin(PageMargin {
@@ -84,13 +93,18 @@ pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
     if let Some((table, anchor)) = closing::closing(&issue.closing) {
         docx = docx.add_table(table).add_paragraph(anchor);
     }
-    let parts = package::parts(docx.build(), issue);
+    let parts = package::parts(docx.build(), issue, names);
     Ok(package::zip(parts, package::entry_time(issue))?)
 }
 
 /// Renders the issue and writes it to `path` atomically (a crash never leaves half a file).
 pub fn write(issue: &Issue, path: &Path) -> Result<(), DocxError> {
-    let bytes = render(issue)?;
+    write_with(issue, &FontNames::office(), path)
+}
+
+/// As `write`, naming the fonts `names` gives each role.
+pub fn write_with(issue: &Issue, names: &FontNames, path: &Path) -> Result<(), DocxError> {
+    let bytes = render_with(issue, names)?;
     crate::atomic_file::write(path, &bytes).map_err(|source| DocxError::Write {
         path: path.to_path_buf(),
         source,

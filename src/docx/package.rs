@@ -13,7 +13,7 @@ use crate::model::Issue;
 
 /// The package's parts, in the order they are written (`[Content_Types].xml` first, as Word and
 /// most readers expect).
-pub fn parts(xml: XMLDocx, issue: &Issue) -> Vec<(String, Vec<u8>)> {
+pub fn parts(xml: XMLDocx, issue: &Issue, names: &super::FontNames) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
         ("_rels/.rels".into(), xml.rels),
@@ -30,7 +30,7 @@ pub fn parts(xml: XMLDocx, issue: &Issue) -> Vec<(String, Vec<u8>)> {
         ("word/document.xml".into(), strip_para_ids(xml.document)),
         (
             "word/styles.xml".into(),
-            super::styles::styles_xml().into_bytes(),
+            super::styles::styles_xml(names).into_bytes(),
         ),
         (
             "word/settings.xml".into(),
@@ -38,7 +38,7 @@ pub fn parts(xml: XMLDocx, issue: &Issue) -> Vec<(String, Vec<u8>)> {
         ),
         (
             "word/fontTable.xml".into(),
-            super::settings::font_table_xml().into_bytes(),
+            super::settings::font_table_xml(names).into_bytes(),
         ),
         ("word/comments.xml".into(), xml.comments),
         ("word/numbering.xml".into(), xml.numberings),

@@ -2,6 +2,7 @@
 //! `w:characterSpacingControl` inside `w:compat` (where Word does not read it) and has no
 //! `w:noLineBreaksBefore/After`, and its font table lists only Times New Roman, Symbol and Arial.
 
+use super::FontNames;
 use crate::fonts::FontRole;
 
 use super::styles::LATIN_FONT;
@@ -46,7 +47,7 @@ pub fn settings_xml() -> String {
 /// The whole `word/fontTable.xml`: every font the styles name, the Chinese ones with the GB2312
 /// character set and the name Word falls back to where an office lacks the _GB2312 font (§9:
 /// 仿宋_GB2312, then 仿宋).
-pub fn font_table_xml() -> String {
+pub fn font_table_xml(names: &FontNames) -> String {
     let mut s = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     );
@@ -55,16 +56,14 @@ pub fn font_table_xml() -> String {
     ));
     for role in FontRole::ALL {
         let alt = match role {
+            _ if !names.is_office(role) => None,
             FontRole::FangSong => Some("仿宋"),
             FontRole::Kai => Some("楷体"),
             FontRole::Hei => Some("SimHei"),
             FontRole::Song => Some("SimSun"),
             FontRole::XiaoBiaoSong => None,
         };
-        s.push_str(&format!(
-            r#"<w:font w:name="{}">"#,
-            escape(role.docx_name())
-        ));
+        s.push_str(&format!(r#"<w:font w:name="{}">"#, escape(names.get(role))));
         if let Some(alt) = alt {
             s.push_str(&format!(r#"<w:altName w:val="{alt}"/>"#));
         }

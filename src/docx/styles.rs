@@ -5,6 +5,7 @@
 //! `w:lang`, or the East Asian line-breaking switches (`w:kinsoku`, `w:overflowPunct`,
 //! `w:autoSpaceDE/DN`) in the document defaults, and always adds an empty "Normal" of its own.
 
+use super::FontNames;
 use crate::fonts::FontRole;
 
 use super::geometry::{border, BODY_SIZE_HALF_PT, CHAR_PITCH, LINE_PITCH, TEXT_WIDTH, TRACKING};
@@ -232,14 +233,14 @@ fn paragraph_styles() -> Vec<Para> {
 /// `w:rFonts` for a role: the office font name in the East Asian slot (§9), Times New Roman for
 /// Latin; `w:hint="eastAsia"` so that shared punctuation (“”、—) takes the Chinese font's
 /// full-width forms, as in the PDF (§8).
-pub fn run_fonts(role: FontRole) -> String {
-    let ea = escape(role.docx_name());
+pub fn run_fonts(role: FontRole, names: &FontNames) -> String {
+    let ea = escape(names.get(role));
     format!(
         r#"<w:rFonts w:ascii="{LATIN_FONT}" w:eastAsia="{ea}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:hint="eastAsia"/>"#
     )
 }
 
-fn paragraph_style_xml(p: &Para) -> String {
+fn paragraph_style_xml(p: &Para, names: &FontNames) -> String {
     let mut ppr = String::new();
     if p.keep_next {
         ppr.push_str("<w:keepNext/>");
@@ -279,7 +280,7 @@ fn paragraph_style_xml(p: &Para) -> String {
     if let Some(level) = p.outline {
         ppr.push_str(&format!(r#"<w:outlineLvl w:val="{level}"/>"#));
     }
-    let mut rpr = run_fonts(p.role);
+    let mut rpr = run_fonts(p.role, names);
     if let Some(c) = p.color {
         rpr.push_str(&format!(r#"<w:color w:val="{c}"/>"#));
     }
@@ -327,34 +328,34 @@ fn character_style_xml(id: StyleId, rpr: &str) -> String {
 /// of a line where it cannot squeeze: the line breaks after the same character as in the PDF,
 /// where with hanging off LibreOffice pushes the last character down instead (measured with the
 /// sample issue: 78 % of body lines break alike instead of 63 %).
-fn doc_defaults() -> String {
+fn doc_defaults(names: &FontNames) -> String {
     format!(
         r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:spacing w:val="{tracking}"/><w:kern w:val="2"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/><w:topLinePunct w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-        fonts = run_fonts(FontRole::FangSong),
+        fonts = run_fonts(FontRole::FangSong, names),
         sz = BODY_SIZE_HALF_PT,
         tracking = TRACKING,
         pitch = LINE_PITCH,
     )
 }
 
-/// The whole `word/styles.xml`.
-pub fn styles_xml() -> String {
+/// The whole `word/styles.xml`, naming the fonts `names` gives each role.
+pub fn styles_xml(names: &FontNames) -> String {
     let mut s = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     );
-    s.push_str(&doc_defaults());
+    s.push_str(&doc_defaults(names));
     // Normal repeats the body size: Word and LibreOffice take the document grid's character
     // pitch as Normal's East Asian size plus `w:charSpace` (LibreOffice reads Normal only, not
     // the document defaults, and would assume 12 pt).
     s.push_str(&format!(
         r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:rPr>{fonts}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr></w:style>"#,
-        fonts = run_fonts(FontRole::FangSong),
+        fonts = run_fonts(FontRole::FangSong, names),
         sz = BODY_SIZE_HALF_PT
     ));
     s.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#);
     s.push_str(r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
     for p in paragraph_styles() {
-        s.push_str(&paragraph_style_xml(&p));
+        s.push_str(&paragraph_style_xml(&p, names));
     }
     s.push_str(&character_style_xml(ISSUE_DATE, ""));
     s.push_str(&character_style_xml(BYLINE, ""));
@@ -368,7 +369,7 @@ mod tests {
 
     #[test]
     fn every_named_style_is_defined_once() {
-        let xml = styles_xml();
+        let xml = styles_xml(&FontNames::office());
         for (id, n) in NAMES {
             let tag = format!(r#"w:styleId="{}""#, id.0);
             assert_eq!(xml.matches(&tag).count(), 1, "{}", id.0);
@@ -379,7 +380,7 @@ mod tests {
 
     #[test]
     fn fonts_and_sizes_follow_the_spec() {
-        let xml = styles_xml();
+        let xml = styles_xml(&FontNames::office());
         let style = |id: StyleId| {
             let start = xml.find(&format!(r#"w:styleId="{}""#, id.0)).unwrap();
             let end = start + xml[start..].find("</w:style>").unwrap();

@@ -1,53 +1,43 @@
-//! The bundled faces parsed once per layout: glyph lookups and advances without re-parsing a
-//! font per character (FontBook parses on every call, which costs a microsecond a character).
+//! The faces of a font book parsed once per layout: glyph lookups and advances straight on the
+//! parsed tables, with the role's fallback chain resolved as `FontBook::resolve` does.
 
 use crate::fonts::{FaceId, FontBook, FontRole};
 
-/// Every bundled face, parsed from the font book's memory maps.
+/// Every face of a font book (bundled and installed), parsed, by `FaceId::slot`.
 pub(crate) struct Faces<'f> {
-    faces: Vec<ttf_parser::Face<'f>>,
-}
-
-fn slot(face: FaceId) -> usize {
-    FaceId::ALL
-        .iter()
-        .position(|&f| f == face)
-        .expect("every face is in FaceId::ALL")
+    book: &'f FontBook,
+    faces: Vec<Option<ttf_parser::Face<'static>>>,
 }
 
 impl<'f> Faces<'f> {
-    /// Parses every face of `book`.
+    /// The faces of `book` (each parsed when the book was made; this copies the parsed tables).
     pub(crate) fn new(book: &'f FontBook) -> Faces<'f> {
-        let faces = FaceId::ALL
-            .iter()
-            .map(|&id| {
-                // FontBook::load parsed every face already, so this cannot fail.
-                ttf_parser::Face::parse(book.bytes(id), id.face_index())
-                    .expect("face parsed when the font book was loaded")
-            })
-            .collect();
-        Faces { faces }
+        let mut faces = vec![None; FaceId::BUNDLED.len() + FontRole::ALL.len()];
+        for id in book.faces() {
+            faces[id.slot()] = Some(book.parsed(id).clone());
+        }
+        Faces { book, faces }
     }
 
-    fn face(&self, id: FaceId) -> &ttf_parser::Face<'f> {
-        &self.faces[slot(id)]
+    fn face(&self, id: FaceId) -> &ttf_parser::Face<'static> {
+        self.faces[id.slot()]
+            .as_ref()
+            .unwrap_or_else(|| self.book.parsed(id))
     }
 
     fn has_glyph(&self, id: FaceId, ch: char) -> bool {
         matches!(self.face(id).glyph_index(ch), Some(g) if g.0 != 0)
     }
 
-    /// The face that draws `ch` in `role`, as `FontBook::resolve` decides: the role's own face,
-    /// else the fallback, else none.
+    /// The face that plays `role` first (the installed one chosen, else the bundled one).
+    pub(crate) fn primary(&self, role: FontRole) -> FaceId {
+        self.book.primary(role)
+    }
+
+    /// The face that draws `ch` in `role`, as `FontBook::resolve` decides: the first face of
+    /// the role's chain that has it, else none.
     pub(crate) fn resolve(&self, role: FontRole, ch: char) -> Option<FaceId> {
-        let own = role.face();
-        if self.has_glyph(own, ch) {
-            Some(own)
-        } else if self.has_glyph(FaceId::NotoSerifSc, ch) {
-            Some(FaceId::NotoSerifSc)
-        } else {
-            None
-        }
+        self.book.chain(role).find(|&f| self.has_glyph(f, ch))
     }
 
     /// The advance of `ch` in `face`, in em (1 em when the face lacks it).

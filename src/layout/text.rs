@@ -61,7 +61,10 @@ impl Setter<'_> {
             };
             // The coverage check runs before layout, so a missing character cannot reach here;
             // the role's face is only a guard.
-            let face = self.faces.resolve(role, ch).unwrap_or(role.face());
+            let face = self
+                .faces
+                .resolve(role, ch)
+                .unwrap_or_else(|| self.faces.primary(role));
             let advance = self.faces.advance_em(face, ch) * size;
             items.push(Item::new(ch, advance, size));
             faces.push(face);

@@ -415,7 +415,7 @@ mod tests {
         let book = FontBook::global().unwrap();
         let noto = ttf_parser::Face::parse(
             book.bytes(FaceId::NotoSerifSc),
-            FaceId::NotoSerifSc.face_index(),
+            book.face_index(FaceId::NotoSerifSc),
         )
         .unwrap();
         let cff = noto

@@ -1,6 +1,8 @@
 //! Embedding a face subset as a composite font (ISO 32000-1 §9.7): a Type0 font with the
-//! Identity-H encoding over a CIDFontType0 whose program is the bare CFF subset, with /W
-//! widths and a ToUnicode map so readers (`pdftotext`, search, copy) get the text back.
+//! Identity-H encoding over a CIDFontType0 whose program is the bare CFF subset, or over a
+//! CIDFontType2 whose program is the TrueType subset (CIDToGIDMap /Identity: CID k is glyph k of
+//! the subset), with /W widths and a ToUnicode map so readers (`pdftotext`, search, copy) get
+//! the text back.
 //!
 //! printpdf draws the pages and names each font only by its resource name; the font objects
 //! are ours, because printpdf can only embed fonts it can parse in full, and parsing (then
@@ -10,7 +12,7 @@ use std::fmt::Write as _;
 
 use lopdf::{dictionary, Document as LoDocument, Object, ObjectId, Stream};
 
-use crate::fonts::FontBook;
+use crate::fonts::{FontBook, Outlines};
 
 use super::subset::{width_units, FaceSubset, UsedGlyphs};
 
@@ -23,14 +25,25 @@ pub(crate) fn add_font(
 ) -> ObjectId {
     let metrics = Metrics::of(fonts, subset);
     // Already deflated on the subsetting thread; `compress` leaves streams with a /Filter.
-    let program = doc.add_object(
-        Stream::new(
+    let (program_dict, file_key, cid_subtype) = match subset.outlines {
+        Outlines::Cff => (
             dictionary! { "Subtype" => "CIDFontType0C", "Filter" => "FlateDecode" },
-            subset.cff_deflated.clone(),
-        )
-        .with_compression(false),
+            "FontFile3",
+            "CIDFontType0",
+        ),
+        Outlines::TrueType => (
+            dictionary! {
+                "Length1" => subset.program_len as i64,
+                "Filter" => "FlateDecode",
+            },
+            "FontFile2",
+            "CIDFontType2",
+        ),
+    };
+    let program = doc.add_object(
+        Stream::new(program_dict, subset.program_deflated.clone()).with_compression(false),
     );
-    let descriptor = doc.add_object(dictionary! {
+    let mut descriptor = dictionary! {
         "Type" => "FontDescriptor",
         "FontName" => Object::Name(subset.base_font.clone().into_bytes()),
         // Symbolic (bit 3): glyphs outside the standard Latin set.
@@ -41,11 +54,12 @@ pub(crate) fn add_font(
         "Descent" => metrics.descent,
         "CapHeight" => metrics.ascent,
         "StemV" => 80,
-        "FontFile3" => program,
-    });
-    let cid_font = doc.add_object(dictionary! {
+    };
+    descriptor.set(file_key, program);
+    let descriptor = doc.add_object(descriptor);
+    let mut cid_font = dictionary! {
         "Type" => "Font",
-        "Subtype" => "CIDFontType0",
+        "Subtype" => cid_subtype,
         "BaseFont" => Object::Name(subset.base_font.clone().into_bytes()),
         "CIDSystemInfo" => dictionary! {
             "Registry" => Object::string_literal("Adobe"),
@@ -55,7 +69,11 @@ pub(crate) fn add_font(
         "FontDescriptor" => descriptor,
         "DW" => 1000,
         "W" => widths(fonts, subset),
-    });
+    };
+    if subset.outlines == Outlines::TrueType {
+        cid_font.set("CIDToGIDMap", "Identity");
+    }
+    let cid_font = doc.add_object(cid_font);
     let to_unicode = doc.add_object(Stream::new(dictionary! {}, to_unicode(subset, glyphs)));
     doc.add_object(dictionary! {
         "Type" => "Font",

@@ -32,11 +32,11 @@ pub struct PdfOptions {
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// A bundled face could not be subset or read back.
-    #[error("字体 {face} 无法嵌入 PDF：{message}。请重新运行 scripts/fetch-fonts.sh")]
+    /// A face could not be subset or read back.
+    #[error("字体 {face} 无法嵌入 PDF：{message}。内置字体请重新运行 scripts/fetch-fonts.sh，已安装的字体请另选一款")]
     Font {
         /// The font file.
-        face: &'static str,
+        face: String,
         /// What went wrong.
         message: String,
     },
@@ -49,7 +49,7 @@ pub enum PdfError {
         /// Its code point.
         code: u32,
         /// The face the layout chose.
-        face: &'static str,
+        face: String,
         /// 1-based page number.
         page: u32,
     },
@@ -102,7 +102,7 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     // printpdf draws the /ID from a process-wide counter; derive it from the content instead.
-    let id = document_id(doc);
+    let id = document_id(doc, fonts);
     lo.trailer.set(
         "ID",
         lopdf::Object::Array(vec![
@@ -181,7 +181,7 @@ fn used_glyphs(
                 let gid = fonts.glyph_id(g.face, g.ch).ok_or(PdfError::MissingGlyph {
                     ch: g.ch,
                     code: g.ch as u32,
-                    face: g.face.file_name(),
+                    face: fonts.file_label(g.face),
                     page: page.number,
                 })?;
                 face.insert(gid, g.ch);
@@ -291,7 +291,17 @@ fn clean_info(lo: &mut lopdf::Document) {
 
 /// The trailer /ID: 16 bytes hashed from everything the document shows (its properties, and
 /// every glyph, rule and frame with its place, size and colour).
-fn document_id(doc: &Document) -> [u8; 16] {
+fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
+    // The face of each glyph by its PostScript name: an installed face has its own.
+    let names: Vec<String> = (0..FaceId::BUNDLED.len() + crate::fonts::FontRole::ALL.len())
+        .map(|slot| {
+            fonts
+                .faces()
+                .find(|f| f.slot() == slot)
+                .map(|f| fonts.postscript_name(f))
+                .unwrap_or_default()
+        })
+        .collect();
     let mut a = Fnv::new();
     let mut b = Fnv::new();
     b.write(b"bulletin-pdf-id");
@@ -317,7 +327,7 @@ fn document_id(doc: &Document) -> [u8; 16] {
             both(&rgb(line.color));
             for g in &line.glyphs {
                 both(&(g.ch as u32).to_le_bytes());
-                both(g.face.file_name().as_bytes());
+                both(names[g.face.slot()].as_bytes());
                 both(&pt(g.x));
             }
         }

@@ -1,14 +1,16 @@
-//! Cutting each bundled face down to the glyphs one document uses.
+//! Cutting each face down to the glyphs one document uses.
 //!
-//! Faces without subroutines (all the Fandol faces) are cut by `cff::subset_without_subroutines`,
-//! which copies the used charstrings as they are; others (the Noto fallback) by the `subsetter`
-//! crate (Typst's), which decompiles them. Either way glyph k of the list becomes CID k. Size
+//! CFF faces without subroutines (all the Fandol faces) are cut by
+//! `cff::subset_without_subroutines`, which copies the used charstrings as they are; other CFF
+//! faces (the Noto fallback) by the `subsetter` crate (Typst's), which decompiles them; TrueType
+//! faces (most installed ones) by `subsetter` too, which keeps the `glyf` outlines of the used
+//! glyphs and the components they reference. Every way, glyph k of the list becomes CID k. Size
 //! is set by the outlines themselves: the sample's 690 body glyphs of FandolFang are ≈ 405 KB
 //! of CFF, ≈ 325 KB deflated. The body face is cut on a thread of its own.
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::fonts::{FaceId, FontBook};
+use crate::fonts::{FaceId, FontBook, Outlines};
 
 use super::PdfError;
 
@@ -20,9 +22,13 @@ pub(crate) struct FaceSubset {
     pub resource: String,
     /// `ABCDEF+FandolFang-Regular`: the subset tag (ISO 32000-1 §9.6.4) and the face's name.
     pub base_font: String,
-    /// The bare CFF program (embedded as /FontFile3 /CIDFontType0C), deflated (zlib) for its
-    /// /FlateDecode stream.
-    pub cff_deflated: Vec<u8>,
+    /// How the program is embedded: a bare CFF (/FontFile3 /CIDFontType0C) or a TrueType font
+    /// file (/FontFile2, CIDFontType2).
+    pub outlines: Outlines,
+    /// The font program, deflated (zlib) for its /FlateDecode stream.
+    pub program_deflated: Vec<u8>,
+    /// The program's length before deflating (/Length1 of a /FontFile2).
+    pub program_len: usize,
     /// Original glyph id → CID (= glyph id in the subset).
     pub cids: BTreeMap<u16, u16>,
     /// Each character drawn in this face → its CID and advance in thousandths of an em.
@@ -82,27 +88,33 @@ fn subset_face(
     glyphs: &UsedGlyphs,
 ) -> Result<FaceSubset, PdfError> {
     let failed = |message: String| PdfError::Font {
-        face: face.file_name(),
+        face: fonts.file_label(face),
         message,
     };
     // Glyph 0 (.notdef) first, then the used glyphs in ascending order: the remapper numbers
-    // each by its position in this list.
+    // each by its position in this list (a TrueType subset adds the components of composite
+    // glyphs after them).
     let ids: Vec<u16> = std::iter::once(0)
         .chain(glyphs.by_gid.keys().copied().filter(|&g| g != 0))
         .collect();
-    // Faces without subroutines (Fandol) are cut by copying charstrings; others by subsetter.
-    let fast = cff_table(fonts.bytes(face))
-        .and_then(|cff| super::cff::subset_without_subroutines(cff, &ids));
-    let cff = match fast {
-        Some(cff) => cff,
-        None => {
-            let remapper = subsetter::GlyphRemapper::new_from_glyphs(&ids);
-            let otf = subsetter::subset(fonts.bytes(face), face.face_index(), &remapper)
-                .map_err(|e| failed(format!("{e}")))?;
-            cff_table(&otf)
-                .ok_or_else(|| failed("子集字体中没有 CFF 表".to_string()))?
-                .to_vec()
+    let outlines = fonts.outlines(face);
+    let program = match outlines {
+        Outlines::Cff => {
+            // Faces without subroutines (Fandol) are cut by copying charstrings; others by
+            // subsetter.
+            let fast = cff_table(fonts.bytes(face))
+                .and_then(|cff| super::cff::subset_without_subroutines(cff, &ids));
+            match fast {
+                Some(cff) => cff,
+                None => {
+                    let otf = cut(fonts, face, &ids).map_err(failed)?;
+                    cff_table(&otf)
+                        .ok_or_else(|| failed("子集字体中没有 CFF 表".to_string()))?
+                        .to_vec()
+                }
+            }
         }
+        Outlines::TrueType => cut(fonts, face, &ids).map_err(failed)?,
     };
     // Both ways, glyph k of `ids` becomes CID k.
     let cids: BTreeMap<u16, u16> = ids
@@ -115,17 +127,28 @@ fn subset_face(
         .iter()
         .map(|(&ch, gid)| (ch, (cids[gid], width_units(fonts, face, *gid))))
         .collect();
-    let tag = subset_tag(face, &ids);
+    let name = fonts.postscript_name(face);
+    let tag = subset_tag(&name, &ids);
     Ok(FaceSubset {
         face,
         resource: format!("F{}", short_name(face)),
-        base_font: format!("{tag}+{}", postscript_name(face)),
+        base_font: format!("{tag}+{name}"),
+        outlines,
         // Level 2: outlines are dense, and the default level (6) takes about twice the time
         // for 1.5 % less (measured on the sample's FandolFang subset: 323 vs 328 KB).
-        cff_deflated: super::deflate::zlib(&cff, 2),
+        program_deflated: super::deflate::zlib(&program, 2),
+        program_len: program.len(),
         cids,
         chars,
     })
+}
+
+/// The face cut down to glyphs `ids` (and, for TrueType, the components they use) by the
+/// `subsetter` crate: an OpenType font file.
+fn cut(fonts: &FontBook, face: FaceId, ids: &[u16]) -> Result<Vec<u8>, String> {
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs(ids);
+    subsetter::subset(fonts.bytes(face), fonts.face_index(face), &remapper)
+        .map_err(|e| e.to_string())
 }
 
 /// A glyph's advance in the thousandths of an em the /W array and TJ kerns use. Content
@@ -158,34 +181,24 @@ pub(crate) fn cff_table(otf: &[u8]) -> Option<&[u8]> {
     })
 }
 
-/// The name the PDF gives the font (after the subset tag).
-fn postscript_name(face: FaceId) -> &'static str {
+/// The font's resource name after 「F」: the bundled face's, or 「Installed」 and the role's.
+fn short_name(face: FaceId) -> String {
     match face {
-        FaceId::FandolSongBold => "FandolSong-Bold",
-        FaceId::FandolFang => "FandolFang-Regular",
-        FaceId::FandolHei => "FandolHei-Regular",
-        FaceId::FandolKai => "FandolKai-Regular",
-        FaceId::FandolSong => "FandolSong-Regular",
-        FaceId::NotoSerifSc => "NotoSerifCJKsc-Regular",
-    }
-}
-
-fn short_name(face: FaceId) -> &'static str {
-    match face {
-        FaceId::FandolSongBold => "SongBold",
-        FaceId::FandolFang => "Fang",
-        FaceId::FandolHei => "Hei",
-        FaceId::FandolKai => "Kai",
-        FaceId::FandolSong => "Song",
-        FaceId::NotoSerifSc => "Noto",
+        FaceId::FandolSongBold => "SongBold".into(),
+        FaceId::FandolFang => "Fang".into(),
+        FaceId::FandolHei => "Hei".into(),
+        FaceId::FandolKai => "Kai".into(),
+        FaceId::FandolSong => "Song".into(),
+        FaceId::NotoSerifSc => "Noto".into(),
+        FaceId::Installed(role) => format!("Installed{role:?}"),
     }
 }
 
 /// Six capital letters naming this subset (ISO 32000-1 §9.6.4): derived from the face and its
 /// glyph set, so the same document always gets the same tag and different subsets differ.
-fn subset_tag(face: FaceId, ids: &[u16]) -> String {
+fn subset_tag(postscript_name: &str, ids: &[u16]) -> String {
     let mut h = super::Fnv::new();
-    h.write(postscript_name(face).as_bytes());
+    h.write(postscript_name.as_bytes());
     for id in ids {
         h.write(&id.to_be_bytes());
     }
@@ -205,12 +218,12 @@ mod tests {
 
     #[test]
     fn tag_is_six_capitals_stable_and_depends_on_the_glyphs() {
-        let a = subset_tag(FaceId::FandolFang, &[0, 5, 9]);
+        let a = subset_tag("FandolFang-Regular", &[0, 5, 9]);
         assert_eq!(a.len(), 6);
         assert!(a.bytes().all(|b| b.is_ascii_uppercase()), "{a}");
-        assert_eq!(a, subset_tag(FaceId::FandolFang, &[0, 5, 9]));
-        assert_ne!(a, subset_tag(FaceId::FandolFang, &[0, 5, 10]));
-        assert_ne!(a, subset_tag(FaceId::FandolKai, &[0, 5, 9]));
+        assert_eq!(a, subset_tag("FandolFang-Regular", &[0, 5, 9]));
+        assert_ne!(a, subset_tag("FandolFang-Regular", &[0, 5, 10]));
+        assert_ne!(a, subset_tag("FandolKai-Regular", &[0, 5, 9]));
     }
 
     /// The subset is a CFF font with .notdef plus the used glyphs, numbered in order, each
@@ -229,10 +242,11 @@ mod tests {
             let s = &subs[0];
             let news: Vec<u16> = used.by_gid.keys().map(|g| s.cids[g]).collect();
             assert_eq!(news, vec![1, 2, 3, 4]);
-            let bytes = inflate(&s.cff_deflated);
+            let bytes = inflate(&s.program_deflated);
             let cff = ttf_parser::cff::Table::parse(&bytes).expect("a CFF table");
             assert_eq!(cff.number_of_glyphs(), 5);
-            let original = ttf_parser::Face::parse(book.bytes(face), face.face_index()).unwrap();
+            let original =
+                ttf_parser::Face::parse(book.bytes(face), book.face_index(face)).unwrap();
             for (&old, &new) in &s.cids {
                 let mut sink = Bounds;
                 let got = cff.outline(ttf_parser::GlyphId(new), &mut sink).ok();
@@ -255,7 +269,7 @@ mod tests {
         let mut all = BTreeMap::new();
         all.insert(face, used);
         let subs = subset_all(book, &all).unwrap();
-        let bytes = inflate(&subs[0].cff_deflated);
+        let bytes = inflate(&subs[0].program_deflated);
         assert!(bytes.len() < 8_000, "{} bytes", bytes.len());
     }
 
