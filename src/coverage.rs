@@ -144,8 +144,11 @@ pub fn share(issue: &Issue, fonts: &FontBook, role: FontRole) -> (usize, usize) 
     (has, seen.len())
 }
 
+/// What `walk` calls with each text: the text, the roles it is set in, and where it is.
+type Scan<'a> = dyn FnMut(&str, &[FontRole], &dyn Fn() -> String) + 'a;
+
 /// Calls `scan` with every text of `issue`, the roles it is set in, and where it is.
-fn walk(issue: &Issue, bullet: char, scan: &mut dyn FnMut(&str, &[FontRole], &dyn Fn() -> String)) {
+fn walk(issue: &Issue, bullet: char, scan: &mut Scan<'_>) {
     let m = &issue.masthead;
     scan(&m.name, &[FontRole::XiaoBiaoSong], &|| {
         "版头 简报名称".into()

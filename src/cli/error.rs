@@ -33,6 +33,9 @@ pub enum CliError {
     /// The PDF export failed (its message says what to do).
     #[error("{0}")]
     Pdf(#[from] bulletin::pdf::PdfError),
+    /// A font chosen with `--font` or `fonts --set` cannot be used (its message says why).
+    #[error("{0}")]
+    Font(#[from] bulletin::fonts::FontError),
     /// Some files of an import failed (each was reported already).
     #[error("{total} 个文件中有 {failed} 个没有导入（原因见上）；其余的已经导入。")]
     SomeImportsFailed {

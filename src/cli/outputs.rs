@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use bulletin::fonts::FontBook;
 use bulletin::model::Issue;
 
 use super::error::CliError;
@@ -24,19 +25,21 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// Writes every requested output of `issue` atomically; returns the files written, in order.
-    pub fn write_all(&self, issue: &Issue) -> Result<Vec<PathBuf>, CliError> {
+    /// Writes every requested output of `issue` atomically, set in `fonts` (the DOCX names the
+    /// faces the PDF uses); returns the files written, in order.
+    pub fn write_all(&self, issue: &Issue, fonts: &FontBook) -> Result<Vec<PathBuf>, CliError> {
         let mut written = Vec::new();
         if let Some(path) = &self.json {
             write_file(path, bulletin::json::to_string(issue).as_bytes())?;
             written.push(path.clone());
         }
         if let Some(path) = &self.pdf {
-            bulletin::pdf::export_issue(issue, path)?;
+            bulletin::pdf::export_issue_with(issue, fonts, path)?;
+            super::fonts::note_fallbacks(issue, fonts);
             written.push(path.clone());
         }
         if let Some(path) = &self.docx {
-            bulletin::docx::write(issue, path)?;
+            bulletin::docx::write_with(issue, &bulletin::docx::FontNames::of(fonts), path)?;
             written.push(path.clone());
         }
         Ok(written)

@@ -82,8 +82,14 @@ pub fn proof(
     id: &str,
     note: Option<&str>,
     pdf: Option<&Path>,
+    fonts: &super::fonts::FontArgs,
 ) -> Result<(), CliError> {
     let mut store = open_store(db)?;
+    // The fonts first: a face that cannot be used stops before the round is frozen.
+    let book = match pdf {
+        Some(_) => Some(fonts.book_for_store(&store)?),
+        None => None,
+    };
     let id = store.resolve(id)?;
     let round = store.freeze_proof(id, note.unwrap_or_default())?;
     let label = bulletin::proof::Stamp::of(&round).label();
@@ -92,8 +98,8 @@ pub fn proof(
         numbers(&round.issue),
         round.round,
     ))?;
-    if let Some(path) = pdf {
-        bulletin::pdf::export_proof(&round.issue, &label, path)?;
+    if let (Some(path), Some(book)) = (pdf, &book) {
+        bulletin::pdf::export_proof_with(&round.issue, book, &label, path)?;
         say(format!("已写出：{}", path.display()))?;
     }
     Ok(())

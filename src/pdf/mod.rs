@@ -148,7 +148,15 @@ pub fn write(
 /// Lays out `issue` with the process's fonts and writes its PDF to `path` atomically: the one
 /// call the command line and the app make.
 pub fn export_issue(issue: &crate::model::Issue, path: &Path) -> Result<(), PdfError> {
-    let fonts = FontBook::global()?;
+    export_issue_with(issue, FontBook::global()?, path)
+}
+
+/// As `export_issue`, set in `fonts` (the bundled faces with a publication's choices applied).
+pub fn export_issue_with(
+    issue: &crate::model::Issue,
+    fonts: &FontBook,
+    path: &Path,
+) -> Result<(), PdfError> {
     let doc = crate::layout::layout(issue, fonts)?;
     write(&doc, fonts, &PdfOptions::default(), path)
 }
@@ -156,7 +164,16 @@ pub fn export_issue(issue: &crate::model::Issue, path: &Path) -> Result<(), PdfE
 /// Like `export_issue`, for a proof: every page carries the proof stamp `label`
 /// (「校样 第2次 2020-04-28」, from `proof::Stamp::label`) in its top margin.
 pub fn export_proof(issue: &crate::model::Issue, label: &str, path: &Path) -> Result<(), PdfError> {
-    let fonts = FontBook::global()?;
+    export_proof_with(issue, FontBook::global()?, label, path)
+}
+
+/// As `export_proof`, set in `fonts`.
+pub fn export_proof_with(
+    issue: &crate::model::Issue,
+    fonts: &FontBook,
+    label: &str,
+    path: &Path,
+) -> Result<(), PdfError> {
     let options = crate::layout::Options {
         stamp: Some(label.to_string()),
         ..crate::layout::Options::default()
