@@ -32,6 +32,8 @@ macro_rules! with_app_commands {
             lint_issue,
             fix_lint,
             fix_all_lint,
+            font_settings,
+            set_font,
             archive_dir,
             pick_archive_dir,
             set_archive_dir,

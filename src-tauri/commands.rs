@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
-    Fixed, ImportReport, LintItem, OpenedIssue, Preview, Published, Restored, RoundInfo, SearchRow,
-    Verified, Version, VolumeExported, BACKUP_EXTENSION,
+    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Preview, Published, Restored,
+    RoundInfo, SearchRow, Verified, Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
+use bulletin::fonts::{FaceChoice, FontRole};
 use bulletin::import::pasted::{PasteKind, Pasted};
 use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
@@ -248,6 +249,24 @@ pub async fn fix_lint(
 #[tauri::command]
 pub async fn fix_all_lint(state: State<'_, Shared>, id: String, issue: Issue) -> Reply<Fixed> {
     blocking(&state, move |d| d.fix_all(&id, &issue)).await
+}
+
+/// 设置 › 字体: each role's face and the installed faces; with the editor's issue, how each
+/// face covers its text.
+#[tauri::command]
+pub async fn font_settings(state: State<'_, Shared>, issue: Option<Issue>) -> Reply<FontSettings> {
+    blocking(&state, move |d| d.font_settings(issue.as_ref())).await
+}
+
+/// Chooses a face for a role (`None`: the bundled face) and stores it.
+#[tauri::command]
+pub async fn set_font(
+    state: State<'_, Shared>,
+    role: FontRole,
+    choice: Option<FaceChoice>,
+    issue: Option<Issue>,
+) -> Reply<FontSettings> {
+    blocking(&state, move |d| d.set_font(role, choice, issue.as_ref())).await
 }
 
 #[tauri::command]

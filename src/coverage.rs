@@ -131,6 +131,22 @@ pub fn fallbacks(issue: &Issue, fonts: &FontBook) -> Vec<FallbackGlyph> {
 /// it has, distinct characters in all), spaces and invisible characters aside.
 pub fn share(issue: &Issue, fonts: &FontBook, role: FontRole) -> (usize, usize) {
     let face = fonts.primary(role);
+    let chars = role_chars(issue, role);
+    let has = chars.iter().filter(|&&c| fonts.has_glyph(face, c)).count();
+    (has, chars.len())
+}
+
+/// The distinct characters `issue` sets in `role` that the role's first face lacks, in code
+/// point order (they fall back, or are missing altogether).
+pub fn lacking(issue: &Issue, fonts: &FontBook, role: FontRole) -> Vec<char> {
+    let face = fonts.primary(role);
+    role_chars(issue, role)
+        .into_iter()
+        .filter(|&c| !fonts.has_glyph(face, c))
+        .collect()
+}
+
+fn role_chars(issue: &Issue, role: FontRole) -> std::collections::BTreeSet<char> {
     let mut seen = std::collections::BTreeSet::new();
     walk(issue, '◆', &mut |text, roles, _| {
         if roles.contains(&role) {
@@ -140,8 +156,7 @@ pub fn share(issue: &Issue, fonts: &FontBook, role: FontRole) -> (usize, usize) 
             );
         }
     });
-    let has = seen.iter().filter(|&&c| fonts.has_glyph(face, c)).count();
-    (has, seen.len())
+    seen
 }
 
 /// What `walk` calls with each text: the text, the roles it is set in, and where it is.

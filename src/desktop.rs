@@ -4,24 +4,26 @@
 //! Every error is a `DesktopError`: one sentence of plain Chinese for the editor, never a trace.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod backup;
+mod fonts;
 mod proofing;
 mod volume;
 
 pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
+pub use fonts::{Coverage, FaceOption, FontSettings, RoleFont, RoleOption};
 pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,
 };
 pub use volume::VolumeExported;
 
-use crate::fonts::FontBook;
+use crate::fonts::{FontBook, FontChoices};
 use crate::import::pasted::{self, PasteKind, Pasted};
 use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
@@ -181,6 +183,8 @@ pub struct Desktop {
     store: Mutex<Store>,
     fonts_dir: PathBuf,
     fonts: OnceLock<std::result::Result<FontBook, String>>,
+    /// The font book with the stored choice applied, and the choice it was made for.
+    chosen: Mutex<Option<(FontChoices, Arc<FontBook>)>>,
     started: Instant,
 }
 
@@ -205,6 +209,7 @@ impl Desktop {
             store: Mutex::new(store),
             fonts_dir,
             fonts: OnceLock::new(),
+            chosen: Mutex::new(None),
             started: Instant::now(),
         })
     }
@@ -225,21 +230,9 @@ impl Desktop {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The fonts, loaded once.
-    pub fn fonts(&self) -> Result<&FontBook> {
-        self.fonts
-            .get_or_init(|| FontBook::load(&self.fonts_dir).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(|e| {
-                DesktopError::new(format!(
-                    "找不到排版所需的字体（{e}）。请重新安装程序，或运行 scripts/fetch-fonts.sh。"
-                ))
-            })
-    }
-
     /// Loads the fonts now (called in the background at start so the first preview is quick).
     pub fn warm_up(&self) {
-        let _ = self.fonts();
+        let _ = self.bundled_fonts();
     }
 
     /// What the app shows about itself.
@@ -376,7 +369,7 @@ impl Desktop {
         let id = parse_id(id)?;
         let previous = self.previous_of(id, issue)?;
         let fonts = self.fonts().ok();
-        Ok(preflight::check(issue, previous, fonts))
+        Ok(preflight::check(issue, previous, fonts.as_deref()))
     }
 
     /// Articles or briefs read from text pasted into the editor (「粘贴文章…」, 「粘贴简讯…」),
@@ -405,12 +398,12 @@ impl Desktop {
     pub fn preview(&self, issue: &Issue) -> Result<Preview> {
         let fonts = self.fonts()?;
         let doc =
-            crate::layout::layout(issue, fonts).map_err(|e| DesktopError::new(e.to_string()))?;
+            crate::layout::layout(issue, &fonts).map_err(|e| DesktopError::new(e.to_string()))?;
         let pages = doc
             .pages
             .iter()
             .map(|page| PreviewPage {
-                svg: crate::svg::render_page(page, fonts),
+                svg: crate::svg::render_page(page, &fonts),
                 text: page
                     .lines
                     .iter()
@@ -427,13 +420,16 @@ impl Desktop {
         let path = with_extension(path, kind);
         match kind {
             ExportKind::Docx => {
-                crate::docx::write(issue, &path).map_err(|e| DesktopError::new(e.to_string()))?
+                // The faces the PDF uses, by name.
+                let names = crate::docx::FontNames::of(&*self.fonts()?);
+                crate::docx::write_with(issue, &names, &path)
+                    .map_err(|e| DesktopError::new(e.to_string()))?
             }
             ExportKind::Pdf => {
                 let fonts = self.fonts()?;
-                let doc = crate::layout::layout(issue, fonts)
+                let doc = crate::layout::layout(issue, &fonts)
                     .map_err(|e| DesktopError::new(e.to_string()))?;
-                crate::pdf::write(&doc, fonts, &crate::pdf::PdfOptions::default(), &path)
+                crate::pdf::write(&doc, &fonts, &crate::pdf::PdfOptions::default(), &path)
                     .map_err(|e| DesktopError::new(e.to_string()))?
             }
         }

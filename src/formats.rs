@@ -13,11 +13,14 @@ pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter
     let doc = crate::layout::layout(issue, fonts)?;
     let render = |archival| crate::pdf::render(&doc, fonts, &PdfOptions { archival });
     let (pdf, pdfa) = (render(false)?, render(true)?);
+    let names = crate::docx::FontNames::of(fonts);
     Ok(vec![
         Exporter::new(".pdf", move |_| Ok(pdf.clone())),
         Exporter::new("（PDFA）.pdf", move |_| Ok(pdfa.clone())),
-        Exporter::new(".docx", |issue| {
-            crate::docx::render(issue).map_err(|e| e.to_string())
+        // The DOCX names the faces the PDF embeds (the office fonts where a role keeps its
+        // bundled face).
+        Exporter::new(".docx", move |issue| {
+            crate::docx::render_with(issue, &names).map_err(|e| e.to_string())
         }),
         Exporter::json(),
     ])

@@ -130,6 +130,42 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
     out
 }
 
+/// A sample line of `text` in `face` alone at `size` pt, as an SVG (the 设置 › 字体 dialog shows
+/// each face so); characters the face lacks are left as gaps, since a sample shows the face.
+pub fn render_sample(fonts: &FontBook, face: FaceId, text: &str, size: f32) -> String {
+    let parsed = fonts.parsed(face);
+    let scale = size / f32::from(parsed.units_per_em());
+    let baseline = size * 1.15;
+    let mut x = 0.0f32;
+    let mut body = String::new();
+    for ch in text.chars() {
+        let advance = fonts.advance_em(face, ch) * size;
+        if let Some(gid) = parsed.glyph_index(ch).filter(|g| g.0 != 0) {
+            if let Some(d) = outline(FaceKey::of(fonts, face), parsed, gid) {
+                let _ = writeln!(
+                    body,
+                    r#"<path d="{d}" transform="translate({} {}) scale({} {})"/>"#,
+                    num(x),
+                    num(baseline),
+                    num6(scale),
+                    num6(-scale)
+                );
+            }
+        }
+        x += advance;
+    }
+    let (w, h) = (x.max(1.0), size * 1.5);
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="sample" width="{}pt" height="{}pt" viewBox="0 0 {} {}"><g fill="#000000">
+{body}</g></svg>
+"##,
+        num(w),
+        num(h),
+        num(w),
+        num(h)
+    )
+}
+
 /// A face as the outline cache knows it: its file's bytes (mapped once and never unmapped, so
 /// their address names the file for the process) and its index, since the face playing a role
 /// changes when the editor chooses another.

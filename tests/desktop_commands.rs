@@ -418,7 +418,7 @@ fn preview_draws_the_pages_the_pdf_has() {
     issue.articles[0].headline = vec!["<img src=x onerror=alert(1)>".into()];
     let preview = d.preview(&issue).unwrap();
     let fonts = d.fonts().unwrap();
-    let doc = bulletin::layout::layout(&issue, fonts).unwrap();
+    let doc = bulletin::layout::layout(&issue, &fonts).unwrap();
     assert_eq!(preview.pages.len(), doc.pages.len());
     assert!(preview.pages.len() >= 3, "{}", preview.pages.len());
     for (p, page) in preview.pages.iter().zip(&doc.pages) {

@@ -239,8 +239,8 @@ pub fn publish(db: Option<&Path>, id: &str, dir: Option<&Path>) -> Result<(), Cl
         None => archive::root(&store)?,
     };
     let issue = store.load(id)?.issue;
-    let fonts = bulletin::fonts::FontBook::global().map_err(bulletin::pdf::PdfError::from)?;
-    let exporters = bulletin::formats::archive_exporters(&issue, fonts)?;
+    let fonts = super::fonts::FontArgs::default().book_for_store(&store)?;
+    let exporters = bulletin::formats::archive_exporters(&issue, &fonts)?;
     let p = archive::publish(&mut store, id, &root, &exporters)?;
     let revision = if p.revision > 1 {
         format!("（修订{}）", p.revision)

@@ -217,10 +217,10 @@ impl Desktop {
             stamp: Some(Stamp::of(&r).label()),
             ..crate::layout::Options::default()
         };
-        let doc = crate::layout::layout_with(&r.issue, fonts, &options)
+        let doc = crate::layout::layout_with(&r.issue, &fonts, &options)
             .map_err(|e| DesktopError::new(e.to_string()))?;
         let path = with_extension(path, ExportKind::Pdf);
-        crate::pdf::write(&doc, fonts, &crate::pdf::PdfOptions::default(), &path)
+        crate::pdf::write(&doc, &fonts, &crate::pdf::PdfOptions::default(), &path)
             .map_err(|e| DesktopError::new(e.to_string()))?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         Ok(Exported {
@@ -325,7 +325,7 @@ impl Desktop {
         let mut store = self.store();
         store.save(id, issue)?;
         let root = archive::root(&store)?;
-        let exporters = crate::formats::archive_exporters(issue, fonts)
+        let exporters = crate::formats::archive_exporters(issue, &fonts)
             .map_err(|e| DesktopError::new(e.to_string()))?;
         let p = archive::publish(&mut store, id, &root, &exporters)?;
         Ok(Published {

@@ -41,7 +41,7 @@ impl Desktop {
     pub fn export_volume(&self, year: i32, path: &Path) -> Result<VolumeExported> {
         let fonts = self.fonts()?;
         let path = with_extension(path, ExportKind::Pdf);
-        let report = crate::volume::write_year(&self.store(), year, fonts, &path)
+        let report = crate::volume::write_year(&self.store(), year, &fonts, &path)
             .map_err(|e| DesktopError::new(e.to_string()))?;
         Ok(VolumeExported {
             bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
