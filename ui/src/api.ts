@@ -8,7 +8,10 @@ import type {
   BackedUp,
   ExportKind,
   Exported,
+  FaceChoice,
   Finding,
+  FontRole,
+  FontSettings,
   Fixed,
   Issue,
   IssueRow,
@@ -76,6 +79,10 @@ export const api = {
   lint: (id: string, issue: Issue) => invoke<LintItem[]>('lint_issue', { id, issue }),
   fixOne: (issue: Issue, place: LintPlace, fix: LintFix) => invoke<Issue>('fix_lint', { issue, place, fix }),
   fixAll: (id: string, issue: Issue) => invoke<Fixed>('fix_all_lint', { id, issue }),
+  // 设置 › 字体
+  fontSettings: (issue: Issue | null) => invoke<FontSettings>('font_settings', { issue }),
+  setFont: (role: FontRole, choice: FaceChoice | null, issue: Issue | null) =>
+    invoke<FontSettings>('set_font', { role, choice, issue }),
   archiveDir: () => invoke<ArchiveDir>('archive_dir'),
   pickArchiveDir: () => invoke<ArchiveDir | null>('pick_archive_dir'),
   setArchiveDir: (dir: string | null) => invoke<ArchiveDir>('set_archive_dir', { dir }),

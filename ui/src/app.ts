@@ -10,6 +10,7 @@ import { importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
+import { showFontsDialog } from './fontsdialog';
 import { count, NOUNS, showPasteDialog } from './pastedialog';
 import { PreviewPane } from './preview';
 import { DiffPanel } from './diffview';
@@ -231,6 +232,10 @@ export class App {
         this.proofStateEl,
         this.proofButton,
         this.publishButton,
+        button('字体', () => void this.showFonts(), {
+          id: 'fonts',
+          title: '设置 › 字体：各角色使用内置字体或本机已安装的字体',
+        }),
         button('检查', () => void this.runCheck(), {
           id: 'check',
           shortcut: 'Ctrl+K',
@@ -334,6 +339,19 @@ export class App {
   }
 
   // ---- editing ----
+
+  /** 设置 › 字体: the choice is stored by the engine; the preview redraws in the chosen faces. */
+  private showFonts(): Promise<void> {
+    const issue = () => (this.current ? structuredClone(this.current.issue) : null);
+    return showFontsDialog({
+      load: () => this.api.fontSettings(issue()),
+      choose: (role, choice) => this.api.setFont(role, choice, issue()),
+      changed: () => {
+        const i = issue();
+        if (i) this.previewRunner.request(i);
+      },
+    });
+  }
 
   /** 粘贴文章… / 粘贴简讯…: what the engine reads from the pasted text joins the end of the list. */
   private paste(kind: PasteKind): void {

@@ -233,3 +233,59 @@ export interface VolumeExported {
   /** The year's issues left out because they are not published: 「第5期（总第246期）」. */
   left_out: string[];
 }
+
+// ---- 设置 › 字体 (src/desktop/fonts.rs) ----
+
+/** A typographic role (src/fonts/role.rs). */
+export type FontRole = 'XiaoBiaoSong' | 'FangSong' | 'Hei' | 'Kai' | 'Song';
+
+/** An installed face chosen for a role: by family (or PostScript) name, or by file. */
+export type FaceChoice = { kind: 'family'; name: string } | { kind: 'file'; path: string; index: number };
+
+/** How one face covers the characters an issue sets in one role. */
+export interface FontCoverage {
+  has: number;
+  total: number;
+  /** The first characters it lacks (they print in the next face of the chain). */
+  missing: string[];
+}
+
+export interface RoleOption {
+  /** Index into `FontSettings.faces`. */
+  face: number;
+  /** Whether the face goes by a name offices use for the role (仿宋_GB2312…). */
+  office: boolean;
+  coverage: FontCoverage | null;
+}
+
+export interface RoleFont {
+  role: FontRole;
+  label: string;
+  bundled: string;
+  choice: FaceChoice | null;
+  current: string;
+  problem: string | null;
+  fallback: string[];
+  sample_svg: string;
+  coverage: FontCoverage | null;
+  options: RoleOption[];
+}
+
+export interface FaceOption {
+  family: string;
+  other_names: string[];
+  path: string;
+  index: number;
+  format: string;
+  licence: string;
+  /** Whether its licence lets the PDF embed it (else shown greyed out with `licence`). */
+  allowed: boolean;
+  choice: FaceChoice;
+  sample_svg: string;
+}
+
+export interface FontSettings {
+  roles: RoleFont[];
+  faces: FaceOption[];
+  warnings: string[];
+}

@@ -4,7 +4,10 @@ import type { Api, ImportReport } from '../src/api';
 import type {
   BackedUp,
   Exported,
+  FaceChoice,
   Finding,
+  FontRole,
+  FontSettings,
   Issue,
   IssueRow,
   LintFix,
@@ -44,7 +47,77 @@ function textAt(issue: Issue, p: LintPlace): { get: () => string; set: (v: strin
   }
 }
 
+const ROLES: [FontRole, string, string][] = [
+  ['XiaoBiaoSong', '小标宋', 'FandolSong Bold'],
+  ['FangSong', '仿宋', 'FandolFang'],
+  ['Hei', '黑体', 'FandolHei'],
+  ['Kai', '楷体', 'FandolKai'],
+  ['Song', '宋体', 'FandolSong'],
+];
+
+/** Two installed faces: one that may be embedded, one whose licence forbids it. */
+const FACES: FontSettings['faces'] = [
+  {
+    family: '文鼎ＰＬ简中楷',
+    other_names: ['AR PL KaitiM GB'],
+    path: '/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf',
+    index: 0,
+    format: 'TrueType',
+    licence: '可嵌入（仅供预览和打印）',
+    allowed: true,
+    choice: { kind: 'family', name: '文鼎ＰＬ简中楷' },
+    sample_svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  },
+  {
+    family: 'Restricted Kai',
+    other_names: [],
+    path: '/fonts/restricted.ttf',
+    index: 0,
+    format: 'TrueType',
+    licence: '授权不允许嵌入',
+    allowed: false,
+    choice: { kind: 'family', name: 'Restricted Kai' },
+    sample_svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  },
+];
+
 export class FakeApi {
+  /** The font chosen per role, as the engine would store it. */
+  fontChoices = new Map<FontRole, FaceChoice>();
+  fontCalls: { role: FontRole; choice: FaceChoice | null }[] = [];
+  /** The font settings the fake answers with. */
+  fontSettings(): FontSettings {
+    return {
+      roles: ROLES.map(([role, label, bundled]) => {
+        const choice = this.fontChoices.get(role) ?? null;
+        const face = FACES.find(
+          (f) =>
+            choice && f.choice.kind === 'family' && choice.kind === 'family' && f.choice.name === choice.name,
+        );
+        return {
+          role,
+          label,
+          bundled,
+          choice,
+          current: face ? face.family : bundled,
+          problem: null,
+          fallback: face ? [bundled, 'Noto Serif CJK SC'] : ['Noto Serif CJK SC'],
+          sample_svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+          coverage: face
+            ? { has: 610, total: 612, missing: ['堃', '喆'] }
+            : { has: 612, total: 612, missing: [] },
+          options: FACES.map((_, k) => ({
+            face: k,
+            office: false,
+            coverage: { has: 610, total: 612, missing: ['堃', '喆'] },
+          })),
+        };
+      }),
+      faces: structuredClone(FACES),
+      warnings: ['字体文件 /fonts/damaged.ttf 无法读取（the hhea table is missing or malformed），已跳过'],
+    };
+  }
+
   issues = new Map<string, { issue: Issue; deleted: boolean; updated: string }>();
   saves: Issue[] = [];
   previews: Issue[] = [];
@@ -180,6 +253,19 @@ export class FakeApi {
           applied++;
         }
         return { issue: fixed, applied };
+      },
+      fontSettings: async () => this.fontSettings(),
+      setFont: async (role: FontRole, choice: FaceChoice | null) => {
+        this.fontCalls.push({ role, choice });
+        const face = FACES.find(
+          (f) =>
+            choice && f.choice.kind === 'family' && choice.kind === 'family' && f.choice.name === choice.name,
+        );
+        if (face && !face.allowed)
+          throw `字体「${face.family}」的授权不允许嵌入（OS/2 fsType），导出的 PDF 不能使用它。`;
+        if (choice) this.fontChoices.set(role, choice);
+        else this.fontChoices.delete(role);
+        return this.fontSettings();
       },
       archiveDir: async () => ({
         dir: '/home/u/文档/温州科协信息',
