@@ -5,7 +5,9 @@ Run through scripts/e2e.sh (it builds the app, starts Xvfb and installs the tool
 start on an empty store and see the demo issue; create the next issue; type a headline and a
 paragraph and watch the preview change; reorder two briefs; a headline that looks like markup shows
 literally in the editor, the preview and the archive; paste a whole article into 粘贴文章… and
-find its parts; export the PDF and find the headlines in it (pdftotext); restart the app and find every edit still there. Then proofing (issue 8) on the demo
+find its parts; export the PDF and find the headlines in it (pdftotext); choose an installed face
+(Debian's 文鼎ＰＬ简中楷) for 楷体 in 设置 › 字体, see the preview change, export again and find the
+face embedded in the PDF (pdffonts), then go back to the bundled face; restart the app and find every edit still there. Then proofing (issue 8) on the demo
 issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
 the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
 the archive folder, the editor read-only), make a 年度合订本 and a backup, 更正 it, let 校验存档 find a
@@ -31,7 +33,7 @@ from selenium.common.exceptions import NoAlertPresentException, StaleElementRefe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("BULLETIN_APP", ROOT / "target/debug/bulletin-app"))
@@ -191,6 +193,80 @@ def real_keys_through_the_menu(s: Session) -> None:
     log("real Ctrl+Z / Ctrl+Y went through the menu, once each")
 
 
+# An installed face offices' 楷体 stands in for (fonts-arphic-gkai00mp, scripts/install-system-packages.sh).
+INSTALLED_KAI = "文鼎ＰＬ简中楷"
+INSTALLED_KAI_POSTSCRIPT = "GBZenKai-Medium"
+
+
+def preview_svg(s: Session, page: int = 0) -> str:
+    """The SVG source of a preview page (its <img> shows a blob URL)."""
+    return s.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "const img = document.querySelectorAll('#preview-pages img')[arguments[0]];"
+        "if (!img) { done(''); return; }"
+        "fetch(img.src).then(r => r.text()).then(done, () => done(''));", page)
+
+
+def export_pdf(s: Session) -> Path:
+    """导出 PDF through the toolbar (the export directory stands in for the save dialog)."""
+    s.css("#export-pdf").click()
+    s.until("the check or the export", lambda: s.all("#check-dialog") or s.all("#export-done"), 60)
+    if s.all("#check-dialog"):
+        problems = [b.get_property("textContent") for b in s.all("#check-dialog button.finding")]
+        log(f"pre-export check: {problems}")
+        s.css("#export-anyway").click()
+    s.until("the export to finish", lambda: s.all("#export-done"), 120)
+    pdf = Path(s.css("#exported-path").get_property("textContent"))
+    s.css("#close-export").click()
+    return pdf
+
+
+def choose_kai(s: Session, label_start: str) -> None:
+    """In 设置 › 字体, sets 楷体 to the option whose label starts with `label_start`."""
+    s.css("#fonts").click()
+    s.until("the fonts dialog", lambda: s.all("#fonts-dialog #font-Kai"))
+    select = Select(s.css("#font-Kai"))
+    labels = [o.get_property("textContent") for o in select.options]
+    index = next((i for i, l in enumerate(labels) if l.startswith(label_start)), None)
+    assert index is not None, f"no 楷体 option starting {label_start}: {labels}"
+    select.select_by_index(index)
+
+
+def installed_fonts(s: Session, export_dir: Path) -> None:
+    """Issue 15: an installed face chosen for 楷体 (the 本期要目 entries) changes the preview and is
+    embedded in the exported PDF; the bundled face again afterwards."""
+    before = preview_svg(s)
+    text_before = s.preview_text()
+    choose_kai(s, INSTALLED_KAI)
+    s.until("the choice applied",
+            lambda: f"已改用 {INSTALLED_KAI}" in s.css("#font-status").get_property("textContent"))
+    row = s.css('.font-role[data-role="Kai"]').get_property("textContent")
+    assert f"当前：{INSTALLED_KAI}" in row, row
+    # The sample line is drawn in the face (an image that decoded).
+    s.until("the sample decoded", lambda: s.driver.execute_script(
+        "const i = document.querySelector('.font-role[data-role=\"Kai\"] img.font-sample');"
+        "return i && i.complete && i.naturalWidth > 0"))
+    s.shot("04b-fonts.png")
+    s.css("#fonts-close").click()
+    s.until("the preview redrawn in the chosen face", lambda: (svg := preview_svg(s)) != "" and svg != before)
+    assert s.preview_text() == text_before, "the same text, in another face"
+
+    pdf = export_pdf(s)
+    assert pdf.parent == export_dir, pdf
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    row = next((l for l in fonts.splitlines() if f"+{INSTALLED_KAI_POSTSCRIPT}" in l), None)
+    assert row is not None, fonts
+    assert "CID TrueType" in row and row.split()[-5:-2] == ["yes", "yes", "yes"], row
+    log(f"{INSTALLED_KAI} chosen for 楷体: embedded in {pdf.name} as {row.split()[0]}")
+
+    # Back to the bundled face.
+    choose_kai(s, "内置")
+    s.until("the bundled face again",
+            lambda: "当前：FandolKai" in s.css('.font-role[data-role="Kai"]').get_property("textContent"))
+    s.css("#fonts-close").click()
+    s.until("the preview in the bundled face", lambda: preview_svg(s) == before)
+
+
 def first_session(export_dir: Path) -> None:
     s = Session("first start")
     rows = s.all("tr.issue-row")
@@ -292,6 +368,7 @@ def first_session(export_dir: Path) -> None:
     assert XSS.replace(" ", "") in squeezed
     assert PASTED[0] in squeezed and "（王刚）" in squeezed
     log(f"exported {pdf} ({pdf.stat().st_size} bytes), pdftotext finds the headline")
+    installed_fonts(s, export_dir)
 
     # The archive lists the new issue with its first headline as text.
     s.css("#back").click()
