@@ -544,3 +544,90 @@ for name in ["正文", "文章标题", "一级标题", "二级标题", "页码"]
     assert_eq!(font_of("页码"), "文鼎ＰＬ简报宋");
     assert_eq!(font_of("文章标题"), FontRole::XiaoBiaoSong.docx_name());
 }
+
+/// The DOCX of the sample with installed faces chosen, as LibreOffice lays it out with those
+/// faces installed, against our PDF in the same faces: the same pages, each starting and ending
+/// with the same characters (as `docx_pdf_compare.rs` checks for the bundled faces).
+#[test]
+fn libreoffice_with_the_chosen_faces_lays_out_the_pages_of_our_pdf() {
+    let fx = Fixture::new();
+    let mut choices = FontChoices::bundled();
+    for (role, file) in [
+        (FontRole::FangSong, SUNG),
+        (FontRole::Song, SUNG),
+        (FontRole::Kai, KAI),
+    ] {
+        choices.set(
+            role,
+            Some(FaceChoice::File {
+                path: file.into(),
+                index: 0,
+            }),
+        );
+    }
+    choices.set(
+        FontRole::Hei,
+        Some(FaceChoice::File {
+            path: ZENHEI.into(),
+            index: 0,
+        }),
+    );
+    let book = choices.apply_strict(layout_common::fonts()).unwrap();
+    let issue = docx_support::sample();
+    let doc = bulletin::layout::layout(&issue, &book).unwrap();
+    let ours = fx.path("ours.pdf");
+    bulletin::pdf::write(&doc, &book, &bulletin::pdf::PdfOptions::default(), &ours).unwrap();
+    let docx = fx.path("chosen.docx");
+    bulletin::docx::write_with(&issue, &bulletin::docx::FontNames::of(&book), &docx).unwrap();
+
+    // LibreOffice sees the bundled faces (as for the other DOCX tests) and the installed ones,
+    // in their own folders (it did not find the collection through a symbolic link).
+    let dirs: String = [SUNG, KAI, ZENHEI]
+        .iter()
+        .map(|f| format!("<dir>{}</dir>", Path::new(f).parent().unwrap().display()))
+        .collect();
+    let conf = fx.path("lo-fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            r#"<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><include ignore_missing="no">{}</include>{dirs}</fontconfig>
+"#,
+            docx_support::fontconfig_file().display(),
+        ),
+    )
+    .unwrap();
+    let theirs = docx_support::libreoffice_convert_with(&docx, &[], "pdf", fx.dir.path(), &conf);
+    // LibreOffice embedded the installed faces the DOCX names: it found them.
+    let their_fonts = pdffonts(&theirs);
+    for postscript in ["BousungEG-Light-GB", "GBZenKai-Medium", "WenQuanYiZenHei"] {
+        assert!(
+            their_fonts.iter().any(|f| f.name.contains(postscript)),
+            "LibreOffice did not use {postscript}: {their_fonts:#?}"
+        );
+    }
+    let pages = docx_support::page_count(&theirs);
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let page_text = |pdf: &Path, p: usize| {
+        squash(&docx_support::pdftotext(pdf, Some(p))).replace(&format!("—{p}—"), "")
+    };
+    let n = doc.pages.len();
+    eprintln!("chosen faces: our PDF {n} pages, LibreOffice {pages}");
+    for p in 1..=n.min(pages) {
+        let (a, b) = (page_text(&ours, p), page_text(&theirs, p));
+        eprintln!(
+            "page {p}: ours …{}  LibreOffice …{}",
+            a.chars().rev().take(4).collect::<String>(),
+            b.chars().rev().take(4).collect::<String>()
+        );
+    }
+    assert_eq!(pages, n, "page count");
+    // Every page starts and ends with the same characters (measured: all 11 pages alike).
+    let first = |s: &str| s.chars().take(8).collect::<String>();
+    let last = |s: &str| s.chars().rev().take(4).collect::<String>();
+    for p in 1..=n {
+        let (a, b) = (page_text(&ours, p), page_text(&theirs, p));
+        assert_eq!((first(&a), last(&a)), (first(&b), last(&b)), "page {p}");
+    }
+}

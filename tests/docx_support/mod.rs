@@ -142,6 +142,18 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
 /// `to` (an extension LibreOffice knows), after the `options` (e.g. an import filter); returns
 /// the new file's path (in `dir`).
 pub fn libreoffice_convert(input: &Path, options: &[&str], to: &str, dir: &Path) -> PathBuf {
+    libreoffice_convert_with(input, options, to, dir, &fontconfig_file())
+}
+
+/// As `libreoffice_convert`, with the fontconfig configuration `fontconfig` (e.g. one that adds
+/// installed faces to ours).
+pub fn libreoffice_convert_with(
+    input: &Path,
+    options: &[&str],
+    to: &str,
+    dir: &Path,
+    fontconfig: &Path,
+) -> PathBuf {
     let profile = dir.join("lo-profile");
     let out = run(
         Command::new("soffice")
@@ -154,7 +166,7 @@ pub fn libreoffice_convert(input: &Path, options: &[&str], to: &str, dir: &Path)
             .args(["--convert-to", to, "--outdir"])
             .arg(dir)
             .arg(input)
-            .env("FONTCONFIG_FILE", fontconfig_file())
+            .env("FONTCONFIG_FILE", fontconfig)
             .env("HOME", dir),
         "apt-get install libreoffice-writer-nogui",
     );
