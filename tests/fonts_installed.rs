@@ -78,6 +78,19 @@ impl Fixture {
     }
 
     /// Runs `bulletin ARGS` with this fixture's fonts, database and HOME.
+    /// `bulletin render` of the sample to `output` (after `flag`: --pdf or --docx) in CHOICES's faces.
+    fn render_sample_in_choices(&self, flag: &str, output: &Path) -> Output {
+        let sample = sample_path();
+        let mut args = vec![
+            "render",
+            sample.to_str().unwrap(),
+            flag,
+            output.to_str().unwrap(),
+        ];
+        args.extend(CHOICES);
+        self.bulletin(&args)
+    }
+
     fn bulletin(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_bulletin"))
             .args(args)
@@ -91,15 +104,7 @@ impl Fixture {
 
     /// A copy of 文鼎ＰＬ简中楷 named `family`, with OS/2 fsType `fs_type`, made by fontTools.
     fn patched_kai(&self, file: &str, family: &str, fs_type: u16) -> PathBuf {
-        let env = Command::new(root().join("scripts/pdfcheck-env.sh"))
-            .output()
-            .expect("scripts/pdfcheck-env.sh (needs python3-venv)");
-        assert!(
-            env.status.success(),
-            "{}",
-            String::from_utf8_lossy(&env.stderr)
-        );
-        let python = String::from_utf8(env.stdout).unwrap().trim().to_string();
+        let python = pdfcheck::venv_python();
         let dst = self.fonts().join(file);
         let out = Command::new(python)
             .arg(root().join("tests/tools/patch_font.py"))
@@ -209,15 +214,7 @@ const CHOICES: [&str; 8] = [
 fn the_sample_exports_in_installed_faces_embedded_as_truetype_subsets() {
     let fx = Fixture::new();
     let pdf = fx.path("sample.pdf");
-    let sample = sample_path();
-    let mut args = vec![
-        "render",
-        sample.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-    ];
-    args.extend(CHOICES);
-    let out = fx.bulletin(&args);
+    let out = fx.render_sample_in_choices("--pdf", &pdf);
     assert_ok(&out);
 
     // pdffonts: each stand-in embedded as a TrueType CID subset with a Unicode map.
@@ -238,7 +235,7 @@ fn the_sample_exports_in_installed_faces_embedded_as_truetype_subsets() {
 
     // pdfcheck: the grid, margins and text hold with the faces' own metrics.
     let source = fx.path("source.txt");
-    let issue = bulletin::import::read_path(&sample).unwrap();
+    let issue = bulletin::import::read_path(&sample_path()).unwrap();
     std::fs::write(&source, layout_common::expected_text(&issue)).unwrap();
     let r = pdfcheck::pdfcheck(&pdf, &source);
     let show = serde_json::to_string_pretty(&r).unwrap();
@@ -286,15 +283,7 @@ fn characters_a_chosen_face_lacks_fall_back_and_are_listed() {
     );
     let fx = Fixture::new();
     let pdf = fx.path("sample.pdf");
-    let sample = sample_path();
-    let mut args = vec![
-        "render",
-        sample.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-    ];
-    args.extend(CHOICES);
-    let out = fx.bulletin(&args);
+    let out = fx.render_sample_in_choices("--pdf", &pdf);
     assert_ok(&out);
     let notes = text(&out.stderr);
     for ch in &lacking {
@@ -326,7 +315,7 @@ fn characters_a_chosen_face_lacks_fall_back_and_are_listed() {
     let book = choices
         .apply_strict(layout_common::fonts())
         .expect("文鼎ＰＬ简报宋 may be embedded");
-    let issue = bulletin::import::read_path(&sample).unwrap();
+    let issue = bulletin::import::read_path(&sample_path()).unwrap();
     assert!(bulletin::coverage::check(&issue, &book).is_empty());
     let findings = bulletin::preflight::check(&issue, None, Some(&book));
     for ch in &lacking {
@@ -509,15 +498,7 @@ fn fonts_lists_the_installed_faces_and_the_choice() {
 fn the_docx_names_the_faces_the_pdf_used() {
     let fx = Fixture::new();
     let docx = fx.path("sample.docx");
-    let sample = sample_path();
-    let mut args = vec![
-        "render",
-        sample.to_str().unwrap(),
-        "--docx",
-        docx.to_str().unwrap(),
-    ];
-    args.extend(CHOICES);
-    assert_ok(&fx.bulletin(&args));
+    assert_ok(&fx.render_sample_in_choices("--docx", &docx));
     let out = docx_support::python_docx(
         r#"
 import sys
