@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Puts the bundled fonts into assets/fonts/ from Debian packages, with their licences (spec §9):
-# the Fandol fonts from texlive-lang-chinese (unpacked only, no TeX install) and Noto Serif CJK
-# from fonts-noto-cjk as the fallback for characters Fandol lacks. Idempotent.
+# Puts the bundled fonts into assets/fonts/ from Debian packages, with their licences
+# (docs/layout.md §9): the Fandol fonts from texlive-lang-chinese (unpacked only, no TeX install)
+# and Noto Serif CJK from fonts-noto-cjk as the fallback for characters Fandol lacks. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=assets/fonts

@@ -4,7 +4,7 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(
-  # Tauri 2 / WebKitGTK (see ../shared/spec/dependencies.md)
+  # Tauri 2 / WebKitGTK (see docs/dependencies.md)
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev pkg-config build-essential
   # The menu's cut/copy/paste/select-all (tauri feature linux-libxdo)
   libxdo-dev

@@ -1,5 +1,5 @@
-//! The pre-export check (spec §9): every character must be drawn by a face of its role's chain
-//! (the installed face chosen, the bundled face, the Noto fallback); one that none has is
+//! The pre-export check (docs/layout.md §9): every character must be drawn by a face of its role's
+//! chain (the installed face chosen, the bundled face, the Noto fallback); one that none has is
 //! reported with where it is, never printed as a box. Characters a chosen installed face lacks
 //! (`fallbacks`) are listed too: they print, in another face.
 

@@ -1,6 +1,6 @@
-//! The formats an issue is archived in when it is published (已印发, spec §10): the final PDF, its
-//! PDF/A-2b copy, the DOCX and the JSON interchange form, as `archive::Exporter`s. The command
-//! line and the app both publish through this one list.
+//! The formats an issue is archived in when it is published (已印发, docs/layout.md §10): the final
+//! PDF, its PDF/A-2b copy, the DOCX and the JSON interchange form, as `archive::Exporter`s. The
+//! command line and the app both publish through this one list.
 
 use crate::archive::Exporter;
 use crate::fonts::FontBook;

@@ -385,7 +385,7 @@ fn check_text(place: Place, text: &str, out: &mut Vec<Finding>) {
                 .count();
             let next = chars.get(i + run);
             let starts_run = i == 0 || (chars[i - 1] != ' ' && chars[i - 1] != '\u{3000}');
-            // In a headline one space between clauses is the convention (spec §3: 「…大会召开
+            // In a headline one space between clauses is the convention (docs/layout.md §3: 「…大会召开
             // 市科协获多项表彰」), not a stray one.
             let clause_space =
                 run == 1 && matches!(place, Place::Headline { .. } | Place::TocText { .. });

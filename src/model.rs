@@ -96,7 +96,8 @@ impl Masthead {
         format!("（总第{}期）", self.total_number)
     }
 
-    /// The date as the spec writes it (§2, GB/T 9704 §7.3.5.4): 「2020年4月30日」, no leading zeros.
+    /// The date as docs/layout.md §2 writes it: 「2020年4月30日」, no leading zeros (GB/T 9704
+    /// §7.3.5.4).
     pub fn date_label(&self) -> String {
         chinese_date(self.date)
     }
@@ -153,15 +154,15 @@ impl Block {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParenWidth {
-    /// 「（」 or 「）」, as the layout calls for (spec §4, §5).
+    /// 「（」 or 「）」, as the layout calls for (docs/layout.md §4, §5).
     #[default]
     Full,
     /// 「(」 or 「)」.
     Half,
 }
 
-/// The parentheses around a byline or a brief's source as the editor wrote them. The spec calls
-/// for full-width 「（叶贤挺）」 (§4, §5); an imported text may have 「(叶贤挺)」 or the mixed
+/// The parentheses around a byline or a brief's source as the editor wrote them. The layout calls
+/// for full-width 「（叶贤挺）」 (docs/layout.md §4, §5); an imported text may have 「(叶贤挺)」 or the mixed
 /// 「（夏细绸)」 of the sample, which are kept and printed as written until the proofreader fixes
 /// them (`crate::lint`): the importer does not rewrite what the editor wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -179,7 +180,7 @@ impl Parens {
         close: ParenWidth::Full,
     };
 
-    /// Whether both are full-width, as the spec wants.
+    /// Whether both are full-width, as docs/layout.md §4 and §5 want.
     pub fn is_full(&self) -> bool {
         *self == Parens::FULL
     }
@@ -237,7 +238,8 @@ pub struct Article {
 }
 
 impl Article {
-    /// The headline on one line, as the TOC shows it: line breaks become nothing (spec §3).
+    /// The headline on one line, as the TOC shows it: line breaks become nothing (§3 of
+    /// docs/layout.md).
     pub fn headline_text(&self) -> String {
         self.headline.concat()
     }
@@ -397,7 +399,7 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// 本期要目: one entry per article, derived from the headlines (spec §3), never stored.
+    /// 本期要目: one entry per article, derived from the headlines (docs/layout.md §3), never stored.
     pub fn toc(&self) -> Vec<String> {
         self.articles.iter().map(Article::toc_entry).collect()
     }

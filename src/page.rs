@@ -23,7 +23,7 @@ pub struct Rgb {
 impl Rgb {
     /// Black, for body text and frames.
     pub const BLACK: Rgb = Rgb { r: 0, g: 0, b: 0 };
-    /// The masthead red, RGB (255, 0, 0) (spec §2).
+    /// The masthead red, RGB (255, 0, 0) (docs/layout.md §2).
     pub const RED: Rgb = Rgb { r: 255, g: 0, b: 0 };
 }
 
@@ -145,7 +145,7 @@ pub struct Page {
     pub frames: Vec<Frame>,
 }
 
-/// Document properties every backend writes (spec §10).
+/// Document properties every backend writes (docs/layout.md §10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentMeta {
     /// 「温州科协信息 2020年第4期（总第245期）」.

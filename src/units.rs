@@ -1,4 +1,4 @@
-//! Lengths: millimetres as the spec gives them, points as PDF and fonts use them.
+//! Lengths: millimetres as docs/layout.md gives them, points as PDF and fonts use them.
 
 use serde::{Deserialize, Serialize};
 

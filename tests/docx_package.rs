@@ -1,6 +1,6 @@
 //! The DOCX package read back with the zip crate: deterministic bytes, and the page, grid,
-//! footers, settings and properties the spec asks for (§1, §7, §10). The readers (LibreOffice,
-//! python-docx) are in tests/docx_clients.rs.
+//! footers, settings and properties docs/layout.md asks for (§1, §7, §10). The readers
+//! (LibreOffice, python-docx) are in tests/docx_clients.rs.
 
 mod docx_support;
 

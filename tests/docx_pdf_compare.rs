@@ -13,7 +13,7 @@
 //! characters takes one grid cell), keeps only real units with a number (2020|峰会 may break),
 //! pushes a character down rather than pull it up on a tie, and lets a line-end closing mark give
 //! up its blank half. Where lines still differ, LibreOffice breaks a number from its unit
-//! (「2019|年」, 「100|个」: spec §8 forbids it, and LibreOffice has no such rule) or pushes a
+//! (「2019|年」, 「100|个」: docs/layout.md §8 forbids it, and LibreOffice has no such rule) or pushes a
 //! character down where the layout squeezes the line's punctuation by a little (「（夏|细绸）」);
 //! every later line of that paragraph shifts. Word could not be run here.
 

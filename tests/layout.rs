@@ -1,5 +1,5 @@
-//! The sample issue laid out with the real fonts, measured against the spec the way a reviewer
-//! with a ruler would: figures come from the spec's millimetres and the font files, not from the
+//! The sample issue laid out with the real fonts, measured against docs/layout.md the way a
+//! reviewer with a ruler would: figures come from its millimetres and the font files, not from the
 //! layout's own constants.
 
 mod layout_common;
@@ -138,7 +138,7 @@ fn body_lines_fill_the_measure_with_28_characters() {
     }
     assert!(full > 100, "{full} full lines");
     // Full lines of full-width characters hold 28; 29 where punctuation was squeezed to pull
-    // a character up, 27 where one was pushed down (spec §8), and those are few.
+    // a character up, 27 where one was pushed down (docs/layout.md §8.1), and those are few.
     let total: usize = counts.values().sum();
     assert!(counts[&28] * 10 >= total * 7, "{counts:?}");
     assert!(counts.keys().all(|&n| (27..=29).contains(&n)), "{counts:?}");

@@ -114,8 +114,8 @@ fn check_on_grid(doc: &Document, issue: &Issue) {
             assert!(cell.round() >= 0.0 && cell.round() + cells <= 22.0);
         }
     }
-    // Line breaking (§8): no forbidden start or end, no split number or Latin word, 「……」
-    // and 「——」 whole.
+    // Line breaking (docs/layout.md §8): no forbidden start or end, no split number or Latin word,
+    // 「……」 and 「——」 whole.
     let lines: Vec<String> = doc
         .pages
         .iter()

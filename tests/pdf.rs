@@ -228,7 +228,7 @@ fn glyphs_sit_exactly_where_the_layout_put_them() {
             }
         }
     }
-    // Page numbers: odd pages right, even pages left, one character (14 pt) in (spec §7).
+    // Page numbers: odd pages right, even pages left, one character (14 pt) in (docs/layout.md §7).
     let right = LEFT + MEASURE - 14.0;
     let p1: Vec<_> = ws
         .iter()
@@ -245,7 +245,8 @@ fn glyphs_sit_exactly_where_the_layout_put_them() {
 
 #[test]
 fn squeezed_and_spread_glyphs_keep_their_x() {
-    // A line whose gaps vary glyph by glyph (as §8 squeezing and spreading make them).
+    // A line whose gaps vary glyph by glyph (as docs/layout.md §8.1's squeezing and spreading make
+    // them).
     let f = fonts();
     let mut doc = document(f);
     let text = "，。、温州“科协”（信息）2020年";

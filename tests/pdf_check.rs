@@ -48,7 +48,7 @@ fn a_hand_laid_grid_page_measures_as_the_spec_says() {
     assert_eq!(r["red_rules"], 1, "{show}");
     assert_eq!(r["body_size_pt"], 16.0, "{show}");
     assert_eq!(r["body_protruding_lines"], 0, "{show}");
-    // Margins ±0.3 mm, 28.99 pt pitch, 28 characters a full line (spec §1).
+    // Margins ±0.3 mm, 28.99 pt pitch, 28 characters a full line (docs/layout.md §1).
     assert!(near(&r["body_left_mm"], 28.0, 0.3), "{show}");
     assert!(near(&r["body_right_margin_mm"], 26.0, 0.3), "{show}");
     assert!(near(&r["body_line_pitch_pt"], 28.99, 0.05), "{show}");

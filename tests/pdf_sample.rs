@@ -1,5 +1,5 @@
 //! The sample issue (tests/data/issue-2020-04-245.txt, read by the layout tests' parser) laid out
-//! by `layout` and exported to PDF, measured with poppler and pdfcheck.py against the spec.
+//! by `layout` and exported to PDF, measured with poppler and pdfcheck.py against docs/layout.md.
 
 #[path = "layout_common/mod.rs"]
 mod layout_common;
@@ -42,7 +42,7 @@ fn sample_pdf_meets_every_figure_of_the_spec() {
 }
 
 /// Issue 4: "unseen past issues of the same bulletin do too" — every other past issue in
-/// tests/data, read by the importer as an editor would, measures as the spec says.
+/// tests/data, read by the importer as an editor would, measures as docs/layout.md says.
 #[test]
 fn past_issues_meet_every_figure_of_the_spec() {
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -71,7 +71,7 @@ fn past_issues_meet_every_figure_of_the_spec() {
 }
 
 /// Measures `pdf` (the export of `doc`, laid out from `issue`) with pdfcheck.py and asserts every
-/// figure of the spec; returns the report.
+/// figure of docs/layout.md; returns the report.
 fn assert_meets_spec(issue: &Issue, doc: &Document, pdf: &Path, scratch: &Path) -> Value {
     let source = scratch.join("source.txt");
     std::fs::write(&source, layout_common::expected_text(issue)).unwrap();

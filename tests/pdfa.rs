@@ -1,5 +1,5 @@
-//! The PDF/A-2b archive copy (spec §10, ISO 19005-2 level B), read back with lopdf and poppler:
-//! the conformance claim in XMP, XMP and Info agreeing, an sRGB output intent, every font
+//! The PDF/A-2b archive copy (docs/layout.md §10, ISO 19005-2 level B), read back with lopdf and
+//! poppler: the conformance claim in XMP, XMP and Info agreeing, an sRGB output intent, every font
 //! embedded, a file identifier, and nothing of this in the normal export.
 
 mod layout_common;

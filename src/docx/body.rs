@@ -1,4 +1,4 @@
-//! Articles (spec §4) and briefs (§5).
+//! Articles (docs/layout.md §4) and briefs (§5).
 
 use docx_rs::{BreakType, Paragraph, Run};
 

@@ -1,6 +1,6 @@
-//! The closing block 版记 (spec §6): a table across the text block whose rules are its borders
-//! (first and last thick, those between thin), floated to the foot of the page that holds the
-//! end of the issue. Word keeps a floating table with the paragraph it is anchored to, so when
+//! The closing block 版记 (docs/layout.md §6): a table across the text block whose rules are its
+//! borders (first and last thick, those between thin), floated to the foot of the page that holds
+//! the end of the issue. Word keeps a floating table with the paragraph it is anchored to, so when
 //! the last page has no room the block moves to the foot of a new page, as §6 asks.
 
 use docx_rs::{

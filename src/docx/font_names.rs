@@ -1,4 +1,4 @@
-//! The East Asian font a DOCX names for each role: the office's face (spec §9: 方正小标宋简体,
+//! The East Asian font a DOCX names for each role: the office's face (docs/layout.md §9: 方正小标宋简体,
 //! 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) while the role keeps its bundled face, or exactly the
 //! installed face the PDF embeds where one was chosen, so Word shows the same pages wherever
 //! that face is installed.

@@ -1,5 +1,5 @@
-//! Page numbers 「— 1 —」 (spec §7) as PAGE fields: the default (odd-page) footer at the right,
-//! the even-page footer at the left, each 1 character in.
+//! Page numbers 「— 1 —」 (docs/layout.md §7) as PAGE fields: the default (odd-page) footer at the
+//! right, the even-page footer at the left, each 1 character in.
 
 use docx_rs::{AlignmentType, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run};
 

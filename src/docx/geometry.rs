@@ -1,5 +1,5 @@
 //! Page, margins and document grid in Word's units (twips, eighths of a point, 1/4096 pt),
-//! derived from the spec's millimetres (bulletin-layout.md §1, §2, §6, §7).
+//! derived from the millimetres of docs/layout.md §1, §2, §6, §7.
 
 /// Twips (1/20 pt) per millimetre.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
@@ -55,8 +55,8 @@ pub fn char_space() -> isize {
 /// the largest whole-twip value at which 28 characters fit the measure (−5 = −0.25 pt:
 /// 28 × 15.75 pt ≤ 442.25 pt), because LibreOffice rounds each advance up and fits only 27 at −5;
 /// at −6 (−0.3 pt) Word and LibreOffice both set 28 characters and no 29th fits (29 × 15.7 pt >
-/// 442.25 pt). Justification spreads the rest of the line, as the PDF's −0.21 pt does (§1: "a
-/// 16 pt glyph with −0.21 pt tracking").
+/// 442.25 pt). Justification spreads the rest of the line, as the PDF's −0.21 pt tracking
+/// does (§1).
 ///
 /// Why tracking and not the character grid alone: Word compresses 16 pt characters into the
 /// grid's 15.79 pt cells, but LibreOffice (7.4, still so in its current source) cannot: with a

@@ -1,4 +1,4 @@
-//! The masthead 版头 (spec §2) and the 本期要目 box (§3).
+//! The masthead 版头 (docs/layout.md §2) and the 本期要目 box (§3).
 
 use docx_rs::{
     BorderType, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,

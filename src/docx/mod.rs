@@ -1,6 +1,7 @@
-//! DOCX export (spec §10): the issue as a Word document that lays itself out like our PDF — same
-//! page, margins and 22 × 28 document grid, a named style for every element, the masthead, rule,
-//! TOC box, closing block and page numbers built from Word's own features.
+//! DOCX export (docs/layout.md §10): the issue as a Word document that lays itself out like our
+//! PDF — same page, margins and 22 × 28 document grid, a named style for every element, the
+//! masthead, rule, TOC box, closing block and page numbers built from Word's own features. Every
+//! `§N` in this module and its submodules is a section of docs/layout.md.
 //!
 //! The DOCX is built from the model, not from laid-out pages: Word and WPS break lines and pages
 //! themselves, on the same grid. docx-rs writes the document body, footers and section; the parts

@@ -1,6 +1,6 @@
 //! The DOCX package: docx-rs's parts with ours in place of styles, settings, font table and
 //! properties, zipped in a fixed order with fixed timestamps so the same issue gives the same
-//! bytes (spec §10).
+//! bytes (docs/layout.md §10).
 
 use std::io::{Cursor, Write};
 

@@ -8,14 +8,14 @@ use crate::fonts::FontRole;
 use super::styles::LATIN_FONT;
 use super::xml::escape;
 
-/// Characters that never start a line (spec §8), full- and half-width.
+/// Characters that never start a line (docs/layout.md §8), full- and half-width.
 pub const NO_BREAK_BEFORE: &str = "，。、；：？！）」』】〉》〕］｝”’…—～·％%‰,.;:?!)]}";
-/// Characters that never end a line (spec §8), full- and half-width.
+/// Characters that never end a line (docs/layout.md §8), full- and half-width.
 pub const NO_BREAK_AFTER: &str = "（「『【〈《〔［｛“‘([{";
 
 /// The whole `word/settings.xml`, elements in the schema's order: odd and even footers
 /// (`w:evenAndOddHeaders`, §7), punctuation compression (`compressPunctuation`: Word squeezes
-/// punctuation to keep a forbidden character off a line's start, as the PDF does, §8), the
+/// punctuation to keep a forbidden character off a line's start, as the PDF does, §8.1), the
 /// Chinese first/last character lists of §8, East Asian layout compatibility.
 pub fn settings_xml() -> String {
     format!(

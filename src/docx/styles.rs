@@ -1,5 +1,5 @@
 //! The named styles of the exported DOCX (`word/styles.xml`), one per element of the issue, so an
-//! editor can restyle the whole issue in Word (spec §10).
+//! editor can restyle the whole issue in Word (docs/layout.md §10).
 //!
 //! Written here rather than with docx-rs's `Style`: docx-rs cannot express `w:firstLineChars`,
 //! `w:lang`, or the East Asian line-breaking switches (`w:kinsoku`, `w:overflowPunct`,
@@ -11,7 +11,7 @@ use crate::fonts::FontRole;
 use super::geometry::{border, BODY_SIZE_HALF_PT, CHAR_PITCH, LINE_PITCH, TEXT_WIDTH, TRACKING};
 use super::xml::escape;
 
-/// The Latin font for every role (spec §9).
+/// The Latin font for every role (docs/layout.md §9).
 pub const LATIN_FONT: &str = "Times New Roman";
 
 /// A paragraph or character style the document refers to by id.
@@ -321,7 +321,7 @@ fn character_style_xml(id: StyleId, rpr: &str) -> String {
 /// Latin words (`w:wordWrap`); lines exactly one grid line, 16 pt type tracked to the grid's
 /// character pitch.
 ///
-/// `w:overflowPunct` is off: punctuation never hangs past the measure (§8: "the line still fills
+/// `w:overflowPunct` is off: punctuation never hangs past the measure (§8.1: "the line still fills
 /// the measure"), so Word squeezes it (`compressPunctuation`) as the PDF does. LibreOffice reads
 /// this switch inverted (its DOCX import sets "allow hanging punctuation" when `w:overflowPunct` is
 /// 0, LibreOffice 7.4 and still so in its current source), and so hangs 「，。、：；！？」 at the end

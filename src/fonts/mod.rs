@@ -1,4 +1,4 @@
-//! The fonts (spec §9): which face plays which role, their metrics and glyphs.
+//! The fonts (docs/layout.md §9): which face plays which role, their metrics and glyphs.
 //!
 //! Every role has a bundled face (Fandol, with Noto Serif CJK as the fallback); an office may
 //! choose an installed face for any role instead (`choice`, found by `system`, opened and checked

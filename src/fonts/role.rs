@@ -1,9 +1,9 @@
-//! The typographic roles of spec §9 (小标宋, 仿宋, 黑体, 楷体, 宋体): each one's bundled face, its
+//! The typographic roles of docs/layout.md §9 (小标宋, 仿宋, 黑体, 楷体, 宋体): each one's bundled face, its
 //! name in a DOCX, and the names offices' installed faces for it go by.
 
 use super::FaceId;
 
-/// A typographic role from the spec's fonts table (§9).
+/// A typographic role from the fonts table of docs/layout.md §9.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -97,7 +97,7 @@ impl FontRole {
         self as usize
     }
 
-    /// The font name a DOCX names for this role (§9), as offices have it.
+    /// The font name a DOCX names for this role (docs/layout.md §9), as offices have it.
     pub fn docx_name(self) -> &'static str {
         match self {
             FontRole::XiaoBiaoSong => "方正小标宋简体",

@@ -176,8 +176,8 @@ pub fn is_numbered_heading(text: &str) -> bool {
 }
 
 /// A short title-like line without numbering: no sentence punctuation at all, at most 20 characters.
-/// The last line of a page is a full grid line (spec §1: 28 characters), so a paragraph cut by a page
-/// break is longer than this.
+/// The last line of a page is a full grid line (docs/layout.md §1: 28 characters), so a paragraph
+/// cut by a page break is longer than this.
 pub fn is_title_like(text: &str) -> bool {
     let n = text.chars().take(21).count();
     (2..=20).contains(&n)

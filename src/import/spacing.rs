@@ -1,9 +1,10 @@
 //! Spaces that PDF extraction leaves in Chinese text, and the character classes that decide them.
 //!
 //! Extraction puts spaces around digits and Latin words set between Han characters (`4 月 16 日`) and
-//! after full-width punctuation; the layout adds its own spacing there (spec §8), so these go. A space
-//! between two Han characters is kept: in a headline it is a clause space (spec §3), elsewhere it is a
-//! proofing matter. Spaces inside Latin text (`Hello World`) are kept.
+//! after full-width punctuation; the layout adds its own spacing there (docs/layout.md §8), so
+//! these go. A space between two Han characters is kept: in a headline it is a clause space
+//! (docs/layout.md §3), elsewhere it is a proofing matter. Spaces inside Latin text (`Hello World`)
+//! are kept.
 
 /// A Han character (CJK ideographs, extensions, compatibility ideographs and 〇).
 pub fn is_han(c: char) -> bool {

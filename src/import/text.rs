@@ -20,7 +20,7 @@ const MASTHEAD_LINES: usize = 12;
 /// Longest line (in characters) read as a headline when there is no 本期要目.
 const MAX_HEADLINE_CHARS: usize = 60;
 /// Longest headline line with a comma: about one line of 22 pt headline type on the 156 mm measure
-/// (spec §1, §4), with room for extraction's spaces.
+/// (docs/layout.md §1, §4), with room for extraction's spaces.
 const SHORT_HEADLINE_CHARS: usize = 26;
 
 /// Why a text is not an issue.

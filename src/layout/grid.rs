@@ -1,5 +1,5 @@
-//! The page and its grid (spec §1): every length the layout places things by, in points from
-//! the page's top-left corner.
+//! The page and its grid (docs/layout.md §1): every length the layout places things by, in points
+//! from the page's top-left corner.
 //!
 //! Vertical placement: the text block holds 22 grid cells of 225 mm / 22 = 28.99 pt. A line of
 //! type takes as many whole cells as its size needs (one for everything up to 28.99 pt, two for

@@ -1,5 +1,6 @@
-//! Typesetting: an issue becomes positioned pages on the GB/T 9704 grid
-//! (/work/shared/spec/bulletin-layout.md, cited as §1…§9), once, for every backend to draw.
+//! Typesetting: an issue becomes positioned pages on the GB/T 9704 grid, once, for every backend
+//! to draw. The layout is the one `docs/layout.md` describes: every `§N` in this module and its
+//! submodules is a section of that file.
 //!
 //! Order of a document: the masthead and 本期要目 on the first page, the articles, the briefs,
 //! the closing block at the foot of the last page, a page number on every page. Every line sits
@@ -25,7 +26,7 @@ use crate::model::Issue;
 use crate::page::{Document, DocumentMeta};
 use crate::units::Pt;
 
-/// The settings the spec marks *default*, which an editor may change per publication.
+/// The settings docs/layout.md marks *default*, which an editor may change per publication.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Size of the bulletin name: 初号 42 pt (§2).

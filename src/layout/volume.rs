@@ -7,8 +7,8 @@
 //! the volume's (still odd at the right, even at the left, §7). An issue keeps everything else
 //! it printed, its masthead included, so 第N期（总第M期） still says which issue a page is from.
 //!
-//! The cover and the contents use the spec's grid (§1), type (§2–§4, §9) and red (§2); the spec
-//! has no cover, so where it puts things is this module's choice, said at each constant.
+//! The cover and the contents use the layout's grid (§1), type (§2–§4, §9) and red (§2); the
+//! layout has no cover, so where it puts things is this module's choice, said at each constant.
 
 use chrono::NaiveDate;
 use serde::Serialize;

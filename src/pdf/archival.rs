@@ -1,6 +1,6 @@
-//! What turns a finished PDF into the PDF/A-2b archive copy (spec §10; ISO 19005-2, level B):
-//! XMP metadata that names the conformance and repeats the document information, and an sRGB
-//! output intent, since pages use DeviceRGB (the red masthead). Everything else PDF/A-2b asks
+//! What turns a finished PDF into the PDF/A-2b archive copy (docs/layout.md §10; ISO 19005-2,
+//! level B): XMP metadata that names the conformance and repeats the document information, and an
+//! sRGB output intent, since pages use DeviceRGB (the red masthead). Everything else PDF/A-2b asks
 //! for the normal export already has: every font embedded (as subsets, with ToUnicode maps), a
 //! trailer /ID, no encryption, no transparency, no external content.
 

@@ -1,8 +1,8 @@
 //! The PDF backend: draws laid-out pages (`page::Document`) with printpdf, nothing more.
 //!
-//! Every glyph is placed at the exact x the layout gave it (spec §1 grid, §8 squeezing and
-//! spreading), fonts are embedded as subsets with ToUnicode maps (spec §10), and the same
-//! document always gives the same bytes: dates come from the issue, the trailer /ID and the
+//! Every glyph is placed at the exact x the layout gave it (docs/layout.md §1 grid, §8.1 squeezing
+//! and spreading), fonts are embedded as subsets with ToUnicode maps (docs/layout.md §10), and the
+//! same document always gives the same bytes: dates come from the issue, the trailer /ID and the
 //! subset tags are hashes of the content.
 
 mod archival;
@@ -24,7 +24,7 @@ use crate::page::{Document, DocumentMeta};
 /// How to write the PDF.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PdfOptions {
-    /// Write PDF/A-2b, for the archive copy (spec §10): XMP metadata and an sRGB output
+    /// Write PDF/A-2b, for the archive copy (docs/layout.md §10): XMP metadata and an sRGB output
     /// intent on top of the normal export.
     pub archival: bool,
 }
@@ -213,7 +213,7 @@ const CREATOR: &str = "Bulletin";
 /// The Info dictionary's /Producer.
 const PRODUCER: &str = concat!("Bulletin ", env!("CARGO_PKG_VERSION"), " (printpdf)");
 
-/// Title, author and dates (spec §10), all from the issue: no clock is read.
+/// Title, author and dates (docs/layout.md §10), all from the issue: no clock is read.
 fn set_info(pdf: &mut PdfDocument, meta: &DocumentMeta) {
     let midnight = meta
         .date
@@ -281,7 +281,7 @@ fn estimated_size(lo: &lopdf::Document) -> usize {
 }
 
 /// printpdf writes every Info key, empty or not; an empty `GTS_PDFXVersion` makes readers
-/// report the file as PDF/X, which it is not. Keep only what spec §10 asks for.
+/// report the file as PDF/X, which it is not. Keep only what docs/layout.md §10 asks for.
 fn clean_info(lo: &mut lopdf::Document) {
     const KEEP: [&[u8]; 6] = [
         b"Title",

@@ -1,6 +1,6 @@
 """Reads an exported DOCX with python-docx (an independent reader) and checks that the styles,
 East Asian fonts, page set-up, document grid, odd/even page-number footers and document
-properties of the spec (bulletin-layout.md §1, §7, §9, §10) are there. Prints one line per check;
+properties of docs/layout.md (§1, §7, §9, §10) are there. Prints one line per check;
 exits non-zero on the first failure. Usage: python check_docx.py FILE.docx"""
 import sys
 

@@ -197,7 +197,7 @@ pub fn sample_issue() -> Issue {
     }
 }
 
-/// The issue's text in reading order, as the spec says each part is shown (§2–§7 minus page
+/// The issue's text in reading order, as docs/layout.md says each part is shown (§2–§7 minus page
 /// numbers), without spaces.
 pub fn expected_text(issue: &Issue) -> String {
     let m = &issue.masthead;

@@ -1,5 +1,5 @@
-//! A two-page document laid out by hand on the spec's grid (until the layout module lands),
-//! for the PDF and SVG backend tests. Shared with `mod pdf_fixture;`.
+//! A two-page document laid out by hand on the grid of docs/layout.md (until the layout module
+//! lands), for the PDF and SVG backend tests. Shared with `mod pdf_fixture;`.
 #![allow(dead_code)]
 
 use bulletin::fonts::{FontBook, FontRole};
@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 pub const PAGE_W: f32 = 595.2756;
 /// A4 in points.
 pub const PAGE_H: f32 = 841.8898;
-/// Left margin, 28 mm (spec §1).
+/// Left margin, 28 mm (docs/layout.md §1).
 pub const LEFT: f32 = 28.0 * 72.0 / 25.4;
 /// Text block width, 156 mm.
 pub const MEASURE: f32 = 156.0 * 72.0 / 25.4;

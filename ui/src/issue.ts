@@ -14,7 +14,7 @@ export const BLOCK_LABELS = {
   heading2: '二级标题（（一））',
 } as const;
 
-/** 「2020年4月30日」 from 「2020-04-30」 (spec §2: no leading zeros). */
+/** 「2020年4月30日」 from 「2020-04-30」 (docs/layout.md §2: no leading zeros). */
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
@@ -46,7 +46,7 @@ export function moveItem<T>(list: T[], from: number, to: number): boolean {
   return true;
 }
 
-/** An article's headline on one line, as 本期要目 shows it (line breaks become nothing, spec §3). */
+/** An article's headline on one line, as 本期要目 shows it (line breaks become nothing, docs/layout.md §3). */
 export function headlineText(a: Article): string {
   return a.headline.join('');
 }
