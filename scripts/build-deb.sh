@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/fetch-fonts.sh >/dev/null
+./scripts/fetch-jieba-dict.sh >/dev/null
 # The UI is built here (Tauri embeds ui/dist at compile time); `build.features` in tauri.conf.json
 # turns on the `app` feature.
 (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)

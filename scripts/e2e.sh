@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/fetch-fonts.sh >/dev/null
+./scripts/fetch-jieba-dict.sh >/dev/null
 ./scripts/install-e2e-tools.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)

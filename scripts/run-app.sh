@@ -12,6 +12,7 @@ else
   echo "Run scripts/install-system-packages.sh as root first." >&2
 fi
 ./scripts/fetch-fonts.sh >/dev/null
+./scripts/fetch-jieba-dict.sh >/dev/null
 if ! command -v node >/dev/null 2>&1; then
   echo "Node.js (18.18 or newer) and npm are needed to build the UI: apt-get install nodejs npm" >&2
   exit 1

@@ -12,6 +12,7 @@ step "system packages"
 bash scripts/install-system-packages.sh
 step "fonts"
 bash scripts/fetch-fonts.sh
+bash scripts/fetch-jieba-dict.sh
 
 step "test tools (python-docx)"
 bash scripts/docx-test-env.sh

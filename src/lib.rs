@@ -27,3 +27,4 @@ pub mod store;
 pub mod svg;
 pub mod units;
 pub mod volume;
+pub mod words;
