@@ -114,6 +114,11 @@ pub enum Command {
         outputs: Outputs,
         #[command(flatten)]
         fonts: FontArgs,
+        #[arg(
+            long,
+            help = "列出排版时的断行决定：整段重排以避免孤字的段落、仍有孤字的段落、自动转行的标题"
+        )]
+        diagnostics: bool,
     },
     /// 送审: freezes the current text as the next proof round.
     #[command(

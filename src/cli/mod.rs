@@ -299,9 +299,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             input,
             outputs,
             fonts,
+            diagnostics,
         } => {
             let issue = bulletin::import::read_path(&input)?;
             let book = fonts.book(&bulletin::fonts::FontChoices::bundled())?;
+            if diagnostics {
+                let options = bulletin::layout::Options::default();
+                let (_, notes) = bulletin::layout::layout_with_diagnostics(&issue, &book, &options)
+                    .map_err(bulletin::pdf::PdfError::from)?;
+                for d in &notes {
+                    note(format!("排版：{d}"));
+                }
+                if notes.is_empty() {
+                    note("排版：所有段落逐行排定，没有孤字，没有自动转行的标题".to_string());
+                }
+            }
             for path in outputs.write_all(&issue, &book)? {
                 say(format!("已写出：{}", path.display()))?;
             }

@@ -16,65 +16,16 @@ pub(crate) const HEADLINE_KEEP: u32 = 2;
 /// Lines a heading keeps with it (not in the spec; a heading alone at a page's foot reads as badly).
 pub(crate) const HEADING_KEEP: u32 = 2;
 
-/// Lines of `text` no wider than `measure`, as even in length as the fewest lines allow
-/// (§4, GB/T 9704 §7.3.1: lines symmetrical).
-fn balanced(text: &str, role: FontRole, size: f32, measure: f32, set: &Setter) -> Vec<SetLine> {
-    let mut params = set.params(size, measure, 0.0);
-    params.justify = false;
-    let greedy = set.lines(text, role, size, &params);
-    if greedy.len() < 2 {
-        return greedy;
-    }
-    // The narrowest measure that still gives as few lines.
-    let (mut lo, mut hi) = (measure / greedy.len() as f32, measure);
-    for _ in 0..16 {
-        let mid = (lo + hi) / 2.0;
-        params.measure = mid;
-        if set.lines(text, role, size, &params).len() <= greedy.len() {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    params.measure = hi;
-    set.lines(text, role, size, &params)
-}
-
 /// One line of a centred element (headline, bulletin name): when too long for the measure it
-/// wraps, at its clause spaces first (keeping words whole, §4), into lines of even length.
+/// is broken between words, in balanced lines (§4.1).
 pub(crate) fn centred_lines(text: &str, role: FontRole, size: f32, set: &Setter) -> Vec<SetLine> {
-    let fits = |t: &str| set.line(t, role, size, 0.0).right <= grid::MEASURE + 0.01;
-    if fits(text) {
-        return vec![set.line(text, role, size, 0.0)];
+    let line = set.line(text, role, size, 0.0);
+    if line.right <= grid::MEASURE + 0.01 {
+        return vec![line];
     }
-    // Pack the clause-space-separated segments into lines; a segment too long on its own is
-    // balanced over as few lines as it needs.
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for seg in text.split([' ', '\u{3000}']).filter(|s| !s.is_empty()) {
-        let joined = if current.is_empty() {
-            seg.to_string()
-        } else {
-            format!("{current}\u{3000}{seg}")
-        };
-        if fits(&joined) {
-            current = joined;
-            continue;
-        }
-        if !current.is_empty() {
-            out.push(set.line(&current, role, size, 0.0));
-        }
-        if fits(seg) {
-            current = seg.to_string();
-        } else {
-            out.extend(balanced(seg, role, size, grid::MEASURE, set));
-            current.clear();
-        }
-    }
-    if !current.is_empty() {
-        out.push(set.line(&current, role, size, 0.0));
-    }
-    out
+    let (lines, note) = super::headline::break_headline(text, role, size, grid::MEASURE, set);
+    set.note(note);
+    lines
 }
 
 /// Centred rows of `text` in `role` at `size` (see `centred_lines`).

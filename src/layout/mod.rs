@@ -10,8 +10,10 @@
 mod article;
 mod briefs;
 mod closing;
+pub mod diagnostics;
 pub(crate) mod faces;
 pub mod grid;
+mod headline;
 mod masthead;
 mod page_number;
 mod paginate;
@@ -87,15 +89,22 @@ pub fn layout_with(
     fonts: &FontBook,
     options: &Options,
 ) -> Result<Document, LayoutError> {
+    layout_with_diagnostics(issue, fonts, options).map(|(doc, _)| doc)
+}
+
+/// Lays out `issue` with `options`, and says what a proofreader may want to check: paragraphs
+/// set by total fit or left with a 孤字, headlines broken automatically.
+pub fn layout_with_diagnostics(
+    issue: &Issue,
+    fonts: &FontBook,
+    options: &Options,
+) -> Result<(Document, Vec<diagnostics::Diagnostic>), LayoutError> {
     let faces = faces::Faces::new(fonts);
     let missing = coverage::check_faces(issue, &faces, options.bullet);
     if !missing.is_empty() {
         return Err(LayoutError::MissingGlyphs(missing));
     }
-    let set = text::Setter {
-        faces,
-        latin_han_spacing: options.latin_han_spacing,
-    };
+    let set = text::Setter::new(faces, options.latin_han_spacing);
     let mut pages = paginate::Pages::new();
     masthead::place(&issue.masthead, &set, options, &mut pages);
     let mut chunks = toc::chunks(issue, &set, options);
@@ -112,7 +121,7 @@ pub fn layout_with(
         }
     }
     let m = &issue.masthead;
-    Ok(Document {
+    let doc = Document {
         meta: DocumentMeta {
             title: m.title(),
             author: m.editor.clone(),
@@ -120,5 +129,6 @@ pub fn layout_with(
         },
         pages,
         bookmarks: Vec::new(),
-    })
+    };
+    Ok((doc, set.notes.into_inner()))
 }

@@ -1,10 +1,13 @@
 //! Setting text: characters to line-breaking items with the faces' real advances, and broken
 //! lines to positioned glyphs.
 
+use std::cell::RefCell;
+
 use crate::fonts::{FaceId, FontRole};
-use crate::linebreak::{self, Class, Item, Params};
+use crate::linebreak::{self, Breaks, Class, Item, Method, Params};
 use crate::page::Glyph;
 
+use super::diagnostics::{start_of, Diagnostic};
 use super::faces::Faces;
 use super::grid;
 
@@ -43,9 +46,25 @@ pub(crate) struct Setter<'f> {
     pub faces: Faces<'f>,
     /// Whether a quarter em separates Latin letters and digits from Han characters (§8, default on).
     pub latin_han_spacing: bool,
+    /// What layout decided that a proofreader may want to check.
+    pub notes: RefCell<Vec<Diagnostic>>,
 }
 
-impl Setter<'_> {
+impl<'f> Setter<'f> {
+    /// A setter in `faces`.
+    pub(crate) fn new(faces: Faces<'f>, latin_han_spacing: bool) -> Setter<'f> {
+        Setter {
+            faces,
+            latin_han_spacing,
+            notes: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Records a decision for the layout's diagnostics.
+    pub(crate) fn note(&self, d: Diagnostic) {
+        self.notes.borrow_mut().push(d);
+    }
+
     /// The items of `text` in `role` at `size`, with the face drawing each.
     pub(crate) fn items(&self, text: &str, role: FontRole, size: f32) -> (Vec<Item>, Vec<FaceId>) {
         let mut items = Vec::with_capacity(text.len() / 3 + 1);
@@ -103,7 +122,7 @@ impl Setter<'_> {
         self.params(grid::BODY_SIZE, grid::MEASURE, grid::TRACKING)
     }
 
-    /// `text` broken into lines by `params`.
+    /// `text` broken into lines by `params` (§8, §8.2).
     pub(crate) fn lines(
         &self,
         text: &str,
@@ -111,8 +130,53 @@ impl Setter<'_> {
         size: f32,
         params: &Params,
     ) -> Vec<SetLine> {
+        self.lines_where(text, role, size, params, |_| None)
+    }
+
+    /// `text` broken into lines by `params`, only between words and outside quotes (a 本期要目
+    /// entry, §4.1).
+    pub(crate) fn lines_at_words(
+        &self,
+        text: &str,
+        role: FontRole,
+        size: f32,
+        params: &Params,
+    ) -> Vec<SetLine> {
+        self.lines_where(text, role, size, params, |items| {
+            let chars: Vec<char> = items.iter().map(|i| i.ch).collect();
+            Some(super::headline::word_breaks(&chars))
+        })
+    }
+
+    /// `text` broken into lines by `params` where `words` (given the items) allows.
+    fn lines_where(
+        &self,
+        text: &str,
+        role: FontRole,
+        size: f32,
+        params: &Params,
+        words: impl FnOnce(&[Item]) -> Option<Vec<bool>>,
+    ) -> Vec<SetLine> {
         let (items, faces) = self.items(text, role, size);
-        linebreak::break_lines(&items, params)
+        let words = words(&items);
+        let broken = linebreak::break_paragraph(
+            &Breaks {
+                items: &items,
+                words: words.as_deref(),
+            },
+            params,
+        );
+        match broken.method {
+            Method::FirstFit => {}
+            Method::TotalFit => self.note(Diagnostic::TotalFit {
+                start: start_of(text),
+            }),
+            Method::FirstFitKept => self.note(Diagnostic::RuntKept {
+                start: start_of(text),
+            }),
+        }
+        broken
+            .lines
             .into_iter()
             .map(|l| SetLine {
                 glyphs: (l.start..l.end)

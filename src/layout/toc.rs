@@ -49,13 +49,13 @@ pub(crate) fn chunks(issue: &Issue, set: &Setter, opts: &Options) -> Vec<Chunk> 
         ..Chunk::default()
     };
     // Entries inside the frame, one grid character in from each side; continuation lines hang
-    // under the text after the bullet.
+    // under the text after the bullet, wrapping between words as headlines do (§4.1).
     let mut params = set.params(size, grid::MEASURE - 2.0 * grid::CHAR, grid::TRACKING);
     params.indent = grid::CHAR;
     let mut rows = Vec::new();
     for entry in entries {
         let text = format!("{}{entry}", opts.bullet);
-        for line in set.lines(&text, FontRole::Kai, size, &params) {
+        for line in set.lines_at_words(&text, FontRole::Kai, size, &params) {
             let mut row = Row::new(
                 Element::TocEntry,
                 FontRole::Kai,

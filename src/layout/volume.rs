@@ -133,10 +133,7 @@ pub fn layout_volume(
         })?;
         laid.push(doc);
     }
-    let set = Setter {
-        faces: Faces::new(fonts),
-        latin_han_spacing: Options::default().latin_han_spacing,
-    };
+    let set = Setter::new(Faces::new(fonts), Options::default().latin_han_spacing);
 
     // The contents' length does not depend on the page numbers in it (they sit in a column of
     // their own), so a second pass with the right count is always the last.
@@ -477,7 +474,7 @@ fn entry_lines(entry: &ContentsEntry, set: &Setter) -> Vec<SetLine> {
         if fits(piece) {
             current = piece.to_string();
         } else {
-            out.extend(set.lines(piece, FontRole::Kai, size, &params));
+            out.extend(set.lines_at_words(piece, FontRole::Kai, size, &params));
             current.clear();
         }
     }

@@ -40,7 +40,9 @@ impl Dictionary {
                 return None; // not sorted: a binary search would miss words
             }
             previous = word;
-            let freq = fields.next().and_then(|f| std::str::from_utf8(f).ok()?.parse().ok());
+            let freq = fields
+                .next()
+                .and_then(|f| std::str::from_utf8(f).ok()?.parse().ok());
             total += freq.unwrap_or(0);
         }
         Some(Dictionary { map, total })
