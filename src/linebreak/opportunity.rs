@@ -42,10 +42,12 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
     if p.class == Class::Space || c.class == Class::Space {
         return true;
     }
-    // 第4期, and a date 2020年4月30日: no break before the number (§8.3).
+    // 第4期, a date 2020年4月30日 and a range 4月9日—27日: no break before the number (§8.3).
     if c.ch.is_ascii_digit()
         && (p.ch == '第'
-            || (matches!(p.ch, '年' | '月') && k >= 2 && items[k - 2].ch.is_ascii_digit()))
+            || (matches!(p.ch, '年' | '月' | '—' | '－' | '-' | '～' | '~')
+                && k >= 2
+                && matches!(items[k - 2].ch, '0'..='9' | '日' | '月' | '—')))
     {
         return false;
     }

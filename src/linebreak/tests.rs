@@ -1,4 +1,5 @@
 //! Unit tests of the line breaker.
+use super::greedy;
 use super::*;
 
 const SIZE: f32 = 16.0;
@@ -368,4 +369,158 @@ fn sample_text_breaks_cleanly() {
     let lines = check(text, &params());
     assert_no_violation(&lines);
     assert_eq!(lines.concat(), text);
+}
+
+/// Whether the last of `lines` holds a single character besides punctuation (孤字).
+fn runt(lines: &[String]) -> bool {
+    lines.len() > 1
+        && lines
+            .last()
+            .unwrap()
+            .chars()
+            .filter(|&c| {
+                !matches!(
+                    classify(c, 1.0),
+                    Class::Opening
+                        | Class::Closing
+                        | Class::NoStart
+                        | Class::HalfOpening
+                        | Class::HalfClosing
+                        | Class::Space
+                )
+            })
+            .count()
+            == 1
+}
+
+/// First fit alone, for comparing with the paragraph breaker.
+fn first_fit(text: &str) -> Vec<String> {
+    let its = items(text);
+    greedy::first_fit(
+        &Breaks {
+            items: &its,
+            words: None,
+        },
+        &params(),
+    )
+    .iter()
+    .map(|l| its[l.start..l.end].iter().map(|i| i.ch).collect())
+    .collect()
+}
+
+#[test]
+fn paragraphs_whose_first_fit_leaves_a_runt_are_fixed() {
+    // 26 + 28·k cells, then one character more: first fit leaves it alone on the last line.
+    let cases = [
+        format!("{}。", han(26)),
+        format!("{}赛。", han(26 + 28 - 1)),
+        format!("{}，{}、{}性。", han(10), han(20), han(50 - 3)),
+        format!("{}“{}”{}作", han(12), han(6), han(26 + 28 - 20)),
+        format!(
+            "{}、{}，{}；{}性。",
+            han(6),
+            han(7),
+            han(8),
+            han(26 + 56 - 24)
+        ),
+    ];
+    for text in &cases {
+        let ff = first_fit(text);
+        if !runt(&ff) {
+            continue; // a case that does not need fixing (asserted below)
+        }
+        let lines = check(text, &params());
+        assert_no_violation(&lines);
+        assert!(!runt(&lines), "{text}: {lines:?}");
+        assert_eq!(lines.concat(), *text);
+    }
+    assert!(cases.iter().filter(|t| runt(&first_fit(t))).count() >= 4);
+}
+
+#[test]
+fn a_paragraph_of_28n_plus_1_characters_has_no_runt() {
+    let p = Params {
+        first_indent: 0.0,
+        ..params()
+    };
+    for n in 1..6 {
+        let text = format!("{}，{}", han(14), han(28 * n + 1 - 15));
+        let its = items(&text);
+        let broken = break_paragraph(
+            &Breaks {
+                items: &its,
+                words: None,
+            },
+            &p,
+        );
+        let last = broken.lines.last().unwrap();
+        assert!(
+            last.end - last.start > 1,
+            "{n}: one character on the last line"
+        );
+        assert_eq!(broken.method, Method::TotalFit, "{n}");
+        for l in &broken.lines[..broken.lines.len() - 1] {
+            assert!(
+                (l.right - MEASURE).abs() < 0.01,
+                "{n}: a line short of the measure"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_paragraph_that_cannot_be_fixed_keeps_first_fit() {
+    // A Latin word fills the line; the one Han character after it has nowhere to go.
+    let p = Params {
+        first_indent: 0.0,
+        ..params()
+    };
+    let word = items(&"a".repeat(200));
+    let full = break_lines(&word, &p)[0].end;
+    let text = format!("{}年", "a".repeat(full));
+    let its = items(&text);
+    let breaks = Breaks {
+        items: &its,
+        words: None,
+    };
+    let broken = break_paragraph(&breaks, &p);
+    assert_eq!(broken.method, Method::FirstFitKept);
+    assert_eq!(broken.lines.len(), 2);
+    assert_eq!(broken.lines, greedy::first_fit(&breaks, &p));
+}
+
+#[test]
+fn a_byline_is_never_split_wherever_it_falls() {
+    for byline in [
+        "（朱哲汝）",
+        "(叶贤挺)",
+        "（市科协办公室）",
+        "（苍南县科协）",
+    ] {
+        for pos in 16..40 {
+            let text = format!("{}。{byline}", han(pos));
+            let lines = check(&text, &params());
+            assert!(
+                lines.iter().any(|l| l.contains(byline)),
+                "{byline} at {pos}: {lines:?}"
+            );
+            assert!(!runt(&lines), "{byline} at {pos}: {lines:?}");
+        }
+    }
+    // A long parenthetical, no name, may break.
+    let long = format!("{}（{}，{}）{}", han(20), han(10), han(10), han(10));
+    let lines = check(&long, &params());
+    assert!(lines.len() >= 2);
+}
+
+#[test]
+fn issue_numbers_and_dates_stay_whole() {
+    for pos in 16..28 {
+        for word in ["第4期", "第245期", "2020年4月30日", "4月9日—27日"] {
+            let text = format!("{}{word}召开，{}", han(pos), han(30));
+            let lines = check(&text, &params());
+            let joined: Vec<&String> = lines.iter().filter(|l| l.contains(word)).collect();
+            assert_eq!(joined.len(), 1, "{word} at {pos}: {lines:?}");
+        }
+    }
 }
