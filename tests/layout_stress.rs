@@ -2,6 +2,7 @@
 //! characters from the fallback face; and a character no font has.
 
 mod layout_common;
+mod pdfcheck;
 
 use bulletin::coverage;
 use bulletin::fonts::FaceId;
@@ -297,4 +298,25 @@ fn a_character_no_font_has_is_an_error_naming_it_and_its_place() {
     for part in ["𪚥", "U+2A6A5", "第3篇文章 第2段"] {
         assert!(message.contains(part), "{message}");
     }
+}
+
+/// The stress issue's PDF measured as a proofreader would (pdfcheck.py): no 孤字, no name cut in
+/// two, no headline broken inside quotes or words (docs/layout.md §4.1, §8.2, §8.3).
+#[test]
+fn the_stress_issue_has_nothing_a_proofreader_marks() {
+    let issue = stress_issue();
+    let doc = layout(&issue, fonts()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("stress.pdf");
+    bulletin::pdf::write(&doc, fonts(), &Default::default(), &pdf).unwrap();
+    let source = dir.path().join("source.txt");
+    std::fs::write(&source, expected_text(&issue)).unwrap();
+    let r = pdfcheck::pdfcheck(&pdf, &source);
+    let show = serde_json::to_string_pretty(&r).unwrap();
+    assert_eq!(r["single_char_last_lines"], 0, "{show}");
+    assert_eq!(r["split_parentheticals"], 0, "{show}");
+    assert_eq!(r["headline_breaks_in_quotes"], 0, "{show}");
+    assert_eq!(r["headline_breaks_in_words"], 0, "{show}");
+    assert_eq!(r["kinsoku_start_violations"], 0, "{show}");
+    assert_eq!(r["kinsoku_end_violations"], 0, "{show}");
 }

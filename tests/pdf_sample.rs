@@ -124,6 +124,13 @@ fn assert_meets_spec(issue: &Issue, doc: &Document, pdf: &Path, scratch: &Path) 
         assert_eq!(p, &json!([i + 1, side]), "{show}");
     }
     assert_eq!(r["missing_chars"], 0, "{show}");
+    // What a proofreader marks (docs/layout.md §4.1, §8.2, §8.3): no 孤字, no name cut in two,
+    // no headline broken inside quotes or a word (the editor's breaks in tests/data are all
+    // between words, so every break counts).
+    assert_eq!(r["single_char_last_lines"], 0, "{show}");
+    assert_eq!(r["split_parentheticals"], 0, "{show}");
+    assert_eq!(r["headline_breaks_in_quotes"], 0, "{show}");
+    assert_eq!(r["headline_breaks_in_words"], 0, "{show}");
     // The page numbers are on the page and not in the source; so are the TOC entries, which
     // repeat the headlines.
     let numbers: usize = doc
