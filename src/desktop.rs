@@ -422,8 +422,12 @@ impl Desktop {
             ExportKind::Docx => {
                 // The faces the PDF uses, by name.
                 let names = crate::docx::FontNames::of(&*self.fonts()?);
-                crate::docx::write_with(issue, &names, &path)
-                    .map_err(|e| DesktopError::new(e.to_string()))?
+                crate::docx::write_with(
+                    &crate::layout::with_headline_breaks(issue, &*self.fonts()?),
+                    &names,
+                    &path,
+                )
+                .map_err(|e| DesktopError::new(e.to_string()))?
             }
             ExportKind::Pdf => {
                 let fonts = self.fonts()?;

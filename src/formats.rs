@@ -14,13 +14,24 @@ pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter
     let render = |archival| crate::pdf::render(&doc, fonts, &PdfOptions { archival });
     let (pdf, pdfa) = (render(false)?, render(true)?);
     let names = crate::docx::FontNames::of(fonts);
+    let headlines: Vec<Vec<String>> = crate::layout::with_headline_breaks(issue, fonts)
+        .articles
+        .into_iter()
+        .map(|a| a.headline)
+        .collect();
     Ok(vec![
         Exporter::new(".pdf", move |_| Ok(pdf.clone())),
         Exporter::new("（PDFA）.pdf", move |_| Ok(pdfa.clone())),
         // The DOCX names the faces the PDF embeds (the office fonts where a role keeps its
         // bundled face).
+        // The headline lines as layout sets them, so Word breaks them where the PDF does (the
+        // issue archived is the one laid out here, its status aside).
         Exporter::new(".docx", move |issue| {
-            crate::docx::render_with(issue, &names).map_err(|e| e.to_string())
+            let mut issue = issue.clone();
+            for (a, lines) in issue.articles.iter_mut().zip(&headlines) {
+                a.headline = lines.clone();
+            }
+            crate::docx::render_with(&issue, &names).map_err(|e| e.to_string())
         }),
         Exporter::json(),
     ])

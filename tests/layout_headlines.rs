@@ -159,3 +159,49 @@ fn contents_entries_wrap_between_words() {
     assert_eq!(lines.concat(), case);
     assert_breaks_between_words(&jieba, &lines);
 }
+
+#[test]
+fn the_docx_breaks_headlines_where_the_pdf_does() {
+    use std::io::Read;
+    let case = "市科协与温州理工学院就“科创中国”工作进行对接交流";
+    let (doc, _) = laid_out(&[case]);
+    let pdf_lines = spelling(&lines_of(&doc, Element::Headline), case);
+    let mut issue = layout_common::sample_issue();
+    issue.articles[0].headline = vec![case.to_string()];
+    let fonts = layout_common::fonts();
+    let bytes = bulletin::docx::render_with(
+        &bulletin::layout::with_headline_breaks(&issue, fonts),
+        &bulletin::docx::FontNames::of(fonts),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // The headline's paragraph: its texts, with 「|」 for each line break.
+    // The last occurrence: the 本期要目 entry comes first.
+    let start = xml.rfind("市科协与温州理工学院").unwrap();
+    let para_start = xml[..start]
+        .rfind("<w:p>")
+        .or(xml[..start].rfind("<w:p "))
+        .unwrap();
+    let para_end = para_start + xml[para_start..].find("</w:p>").unwrap();
+    let para = &xml[para_start..para_end];
+    let mut text = String::new();
+    let mut rest = para;
+    while let Some(i) = rest.find('<') {
+        let j = rest[i..].find('>').unwrap() + i;
+        let tag = &rest[i..=j];
+        if tag.starts_with("<w:br") {
+            text.push('|');
+        } else if tag.starts_with("<w:t") && !tag.ends_with("/>") {
+            let end = rest[j..].find("</w:t>").unwrap() + j;
+            text.push_str(&rest[j + 1..end]);
+        }
+        rest = &rest[j + 1..];
+    }
+    let text = text.replace("&amp;", "&");
+    assert_eq!(text, pdf_lines.join("|"));
+}

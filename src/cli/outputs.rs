@@ -39,7 +39,11 @@ impl Outputs {
             written.push(path.clone());
         }
         if let Some(path) = &self.docx {
-            bulletin::docx::write_with(issue, &bulletin::docx::FontNames::of(fonts), path)?;
+            bulletin::docx::write_with(
+                &bulletin::layout::with_headline_breaks(issue, fonts),
+                &bulletin::docx::FontNames::of(fonts),
+                path,
+            )?;
             written.push(path.clone());
         }
         Ok(written)

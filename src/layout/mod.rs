@@ -92,6 +92,32 @@ pub fn layout_with(
     layout_with_diagnostics(issue, fonts, options).map(|(doc, _)| doc)
 }
 
+/// `issue` with each article's headline as the lines layout sets it: a headline line too long
+/// for its line is split where layout breaks it automatically (§4.1), so that the DOCX carries
+/// the same breaks as explicit line breaks and Word shows the headline as our PDF does.
+pub fn with_headline_breaks(issue: &Issue, fonts: &FontBook) -> Issue {
+    let set = text::Setter::new(faces::Faces::new(fonts), true);
+    let mut out = issue.clone();
+    for article in &mut out.articles {
+        article.headline = article
+            .headline
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .flat_map(|l| {
+                article::centred_lines(
+                    l.trim(),
+                    crate::fonts::FontRole::XiaoBiaoSong,
+                    article::HEADLINE_SIZE,
+                    &set,
+                )
+                .into_iter()
+                .map(|line| line.glyphs.iter().map(|g| g.ch).collect::<String>())
+            })
+            .collect();
+    }
+    out
+}
+
 /// Lays out `issue` with `options`, and says what a proofreader may want to check: paragraphs
 /// set by total fit or left with a 孤字, headlines broken automatically.
 pub fn layout_with_diagnostics(
