@@ -13,7 +13,7 @@ use super::text::{SetLine, Setter};
 pub(crate) const HEADLINE_SIZE: f32 = 22.0;
 /// Body lines a headline keeps with it on its page (§4).
 pub(crate) const HEADLINE_KEEP: u32 = 2;
-/// Lines a heading keeps with it (not in the spec; a heading alone at a page's foot reads as badly).
+/// Lines a heading keeps with it (§4: a heading alone at a page's foot reads as badly as a headline).
 pub(crate) const HEADING_KEEP: u32 = 2;
 
 /// One line of a centred element (headline, bulletin name): when too long for the measure it

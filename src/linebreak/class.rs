@@ -35,12 +35,12 @@ impl Class {
         )
     }
 
-    /// Whether the item may not start a line (spec §8).
+    /// Whether the item may not start a line (docs/layout.md §8).
     pub fn no_start(self) -> bool {
         matches!(self, Class::Closing | Class::NoStart | Class::HalfClosing)
     }
 
-    /// Whether the item may not end a line (spec §8).
+    /// Whether the item may not end a line (docs/layout.md §8).
     pub fn no_end(self) -> bool {
         matches!(self, Class::Opening | Class::HalfOpening)
     }

@@ -1,6 +1,7 @@
-//! Chinese line breaking (docs/layout.md §8, after clreq and GB/T 15834): a pure function from characters
-//! with their widths to lines with x positions, independent of pages and fonts, so the page
-//! layout, the DOCX export and the app's preview all break lines the same way.
+//! Chinese line breaking (docs/layout.md §8, after clreq and GB/T 15834; every § in this module
+//! refers to docs/layout.md): a pure function from characters with their widths to lines with x
+//! positions, independent of pages and fonts, so the page layout, the DOCX export and the app's
+//! preview all break lines the same way.
 //!
 //! Model: every item takes a box on the line. Full-width items (Han characters and full-width
 //! punctuation) take one cell of 1 em; Latin letters, digits and half-width marks take their own
@@ -11,9 +12,9 @@
 //! quarter ems, each gap tracked) takes exactly one 15.79 pt cell, and a line of 27 Han characters
 //! and one digit fills the measure as 28 Han characters do.
 //!
-//! Lines are first filled greedily (first fit, §8.1). When the break after the last item that fits is forbidden (a
-//! character that may not start or end a line, or a break inside 「……」「——」, a number with its
-//! unit, or a Latin word), the line is fixed in one of two ways, whichever changes it less (§8):
+//! Lines are first filled greedily (first fit, §8.1). When the break after the last item that
+//! fits is forbidden (a character that may not start or end a line, or a break inside 「……」
+//! 「——」, a name in parentheses, a number with its unit, or a Latin word, §8.3), the line is fixed in one of two ways, whichever changes it less (§8.1):
 //! pulling the next characters up by squeezing full-width punctuation inside the line (each by at
 //! most half its width), or pushing the last characters down and spreading the remaining gaps;
 //! on a tie, closing marks are pulled up and other characters pushed down. Every line but a

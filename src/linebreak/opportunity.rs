@@ -71,7 +71,7 @@ pub fn can_break(items: &[Item], k: usize) -> bool {
     true
 }
 
-/// Units and measure words that follow a number (§8: "a number with its unit"): dates and
+/// Units and measure words that follow a number (§8.3: "a number with its unit"): dates and
 /// times, counts, money, quantities, ages, ranks, and approximations (100多个, 30余家).
 const UNITS: &str = "年月日号时点分秒周天岁个位名人家户项次元角万亿千百十件条台套批场届期份本张篇部种类所座辆架艘只头株棵块层级例笔间栋倍度克吨升米亩多余";
 /// Units of two characters whose first character is no unit by itself.

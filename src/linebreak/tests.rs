@@ -3,7 +3,7 @@ use super::greedy;
 use super::*;
 
 const SIZE: f32 = 16.0;
-/// 156 mm in pt (spec §1).
+/// 156 mm in pt (docs/layout.md §1).
 const MEASURE: f32 = 156.0 * 72.0 / 25.4;
 
 fn params() -> Params {

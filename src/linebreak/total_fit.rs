@@ -19,8 +19,9 @@ const SQUEEZE: f32 = 1.0;
 const SPREAD: f32 = 2.0;
 /// Extra cost of a line spread by more than one cell.
 const WIDE_SPREAD: f32 = 1000.0;
-/// Lines spread by more than this many cells are not tried.
-const MAX_SPREAD_CELLS: f32 = 3.0;
+/// Lines spread by more than this many cells are not tried: room for a name of `NAME_MAX`
+/// characters in parentheses moved whole to the next line, as first fit does (§8.3).
+const MAX_SPREAD_CELLS: f32 = (super::opportunity::NAME_MAX + 2) as f32;
 
 /// The cheapest lines for `breaks` with no 孤字 last line, or `None` when there are none.
 pub(super) fn total_fit(breaks: &Breaks, params: &Params) -> Option<Vec<Line>> {
