@@ -153,9 +153,13 @@ fn libreoffice_breaks_lines_and_pages_like_our_layout() {
         ends(theirs.last().unwrap()).1,
         "last characters of the issue"
     );
+    // LibreOffice fills lines first-fit, without our §8.2 (no 孤字: a paragraph's breaks chosen
+    // together) and §8.3 (a date, 第N期 or a name in parentheses moves whole): every paragraph
+    // where one of those rules changed a break differs from there to its end. Measured: 94 %
+    // alike before those rules, 80.5 % with them (docs/layout.md §8.2).
     assert!(
-        share >= 0.9,
-        "only {:.1} % of body lines break alike (aim ≥ 90 %; 94 % measured)",
+        share >= 0.78,
+        "only {:.1} % of body lines break alike (aim ≥ 78 %; 80.5 % measured)",
         share * 100.0
     );
 }
