@@ -99,7 +99,7 @@ pub fn proof(
         round.round,
     ))?;
     if let (Some(path), Some(book)) = (pdf, &book) {
-        bulletin::pdf::export_proof_with(&round.issue, book, &label, path)?;
+        bulletin::pdf::export_proof_with(id, &round, book, path)?;
         say(format!("已写出：{}", path.display()))?;
     }
     Ok(())
