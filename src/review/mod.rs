@@ -7,6 +7,7 @@
 
 pub mod anchor;
 pub mod read;
+pub mod reanchor;
 pub mod suggestion;
 
 use serde::{Deserialize, Serialize};
@@ -178,6 +179,56 @@ pub enum ReviewError {
     /// The round cannot be laid out again.
     #[error(transparent)]
     Layout(#[from] crate::layout::LayoutError),
+    /// The store could not read the rounds or keep the comments.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+/// What importing a commented proof into the store did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Imported {
+    /// What the PDF held.
+    pub review: Review,
+    /// How many comments were new (the rest were kept already).
+    pub added: usize,
+}
+
+impl Imported {
+    /// The outcome in words: 「第1次校样：读到 5 条审阅意见，新增 5 条」.
+    pub fn message(&self) -> String {
+        let r = &self.review;
+        if r.comments.is_empty() {
+            return format!(
+                "这个 PDF（第{}次校样）里没有批注：审阅人没有做任何标记，或保存时没有保留批注。",
+                r.round
+            );
+        }
+        let kept = r.comments.len() - self.added;
+        let mut s = format!(
+            "第{}次校样：读到 {} 条审阅意见，新增 {} 条",
+            r.round,
+            r.comments.len(),
+            self.added
+        );
+        if kept > 0 {
+            s.push_str(&format!("（{kept} 条之前已导入过）"));
+        }
+        s
+    }
+}
+
+/// Reads the commented proof `bytes` of issue `id` and keeps its comments in `store` with
+/// their round. A refused PDF (another issue's, a changed round, a damaged file) changes nothing.
+pub fn import(
+    store: &mut crate::store::Store,
+    id: IssueId,
+    bytes: &[u8],
+    fonts: &FontBook,
+) -> Result<Imported, ReviewError> {
+    let rounds = store.list_proofs(id)?;
+    let review = review(bytes, id, &rounds, fonts)?;
+    let added = store.add_comments(id, review.round, &review.comments)?;
+    Ok(Imported { review, added })
 }
 
 /// Reads the marks of the commented proof `bytes` of issue `issue_id` (whose proof rounds are
