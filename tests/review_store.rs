@@ -254,3 +254,67 @@ fn a_version_4_database_gains_the_comments_table() {
     // Comments need their round.
     assert!(store.add_comments(id, 9, &[json!({})]).is_err());
 }
+
+fn bulletin(db: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BULLETIN_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_proofs_and_reads_the_marks_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let id = Store::open(&db).unwrap().insert(&issue()).unwrap();
+    let pdf = dir.path().join("校样.pdf");
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let run = |args: &[std::ffi::OsString]| {
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        bulletin(&db, &refs)
+    };
+    let short = id.short();
+    let o = run(&[os("proof"), os(&short), os("--pdf"), pdf.clone().into()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    // The proof itself: no marks, said so.
+    let o = run(&[os("review"), os(&short), pdf.clone().into()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("里没有批注"), "{out}");
+
+    let marked = commented(&pdf);
+    let o = run(&[os("review"), os(&short), marked.clone().into()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.starts_with("第1次校样：读到 4 条审阅意见，新增 4 条\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[替换] 第1页 · 第1篇文章 第1段 · 审阅人甲 2020-04-28 15:30"),
+        "{out}"
+    );
+    assert!(out.contains("   原文：「本年度」\n"), "{out}");
+    assert!(out.contains("   建议：“本年度”改为“2020年度”\n"), "{out}");
+    assert!(out.contains("（页边，按最近的一行）"), "{out}");
+
+    let o = run(&[os("review"), os(&short), marked.into(), os("--json")]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["added"], 0);
+    assert_eq!(v["review"]["comments"].as_array().unwrap().len(), 4);
+
+    // A file that is not a proof, and one that is not there.
+    let plain = dir.path().join("定稿.pdf");
+    bulletin::pdf::export_issue_with(&issue(), FontBook::global().unwrap(), &plain).unwrap();
+    let o = run(&[os("review"), os(&short), plain.into()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不是本软件导出的校样"));
+    let o = run(&[os("review"), os(&short), dir.path().join("无.pdf").into()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法读取文件"));
+}
