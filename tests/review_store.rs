@@ -308,6 +308,28 @@ fn the_command_line_proofs_and_reads_the_marks_back() {
     assert_eq!(v["added"], 0);
     assert_eq!(v["review"]["comments"].as_array().unwrap().len(), 4);
 
+    // The next round closes the loop: the diff names the comments its changes answered, and
+    // 送审 lists those still open.
+    {
+        let mut store = Store::open(&db).unwrap();
+        let mut edited = store.load(id).unwrap().issue;
+        let p = &mut edited.articles[0].blocks[0].text;
+        *p = p.replace("机关全体党员参加", "全体干部参加");
+        store.save(id, &edited).unwrap();
+    }
+    let o = run(&[os("diff"), os(&short), os("--from"), os("1")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("这些改动回应了第1次校样的审阅意见：\n  [删除线] 第1次校样 第1篇文章 第1段「机关全体党员参加」（审阅人甲）\n"), "{out}");
+    assert!(!out.contains("本年度」"), "{out}");
+    let o = run(&[os("proof"), os(&short)]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("还有 4 条审阅意见没有处理"), "{out}");
+    assert!(
+        out.contains("  [替换] 第1次校样 第1篇文章 第1段「本年度」：2020年度（审阅人甲）\n"),
+        "{out}"
+    );
+
     // A file that is not a proof, and one that is not there.
     let plain = dir.path().join("定稿.pdf");
     bulletin::pdf::export_issue_with(&issue(), FontBook::global().unwrap(), &plain).unwrap();

@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod read;
 pub mod reanchor;
+pub mod rounds;
 pub mod suggestion;
 
 use serde::{Deserialize, Serialize};

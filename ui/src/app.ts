@@ -699,7 +699,12 @@ export class App {
       // The engine set the status to 校对中; the editor's copy follows (one undoable step).
       if (cur.issue.status !== 'in_proof') this.change((i) => (i.status = 'in_proof'), null);
       this.proofStateEl.textContent = `已送审：第${round.round}次校样`;
-      notify(`已送审：第${round.round}次校样（${round.stamp}）。`);
+      await this.review.refresh();
+      const open = this.review.openCount;
+      notify(
+        `已送审：第${round.round}次校样（${round.stamp}）。` +
+          (open > 0 ? `还有 ${open} 条审阅意见没有处理，见「校样」中的审阅意见。` : ''),
+      );
       await this.loadRounds();
       if (this.sideTab === 'diff') await this.diff.refresh();
     } catch (e) {

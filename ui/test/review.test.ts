@@ -125,6 +125,17 @@ describe('审阅意见', () => {
     expect(q('#review-count').textContent).toBe('1');
   });
 
+  it('送审 of the next round says how many comments are still open', async () => {
+    fake.reviewItems = [
+      replaceComment(),
+      { ...replaceComment(), id: 8, status: 'done', status_label: '已处理' },
+    ];
+    q<HTMLButtonElement>('#start-proof').click();
+    q<HTMLButtonElement>('#proof-confirm').click();
+    await settle();
+    expect(document.body.textContent).toContain('还有 1 条审阅意见没有处理');
+  });
+
   it('a refused PDF is said in plain words and lists nothing', async () => {
     fake.reviewError = '这个 PDF 是另一期简报的校样（温州科协信息 2020年第3期（总第244期）），不是这一期的。';
     q<HTMLButtonElement>('#tab-proofs').click();
