@@ -105,6 +105,17 @@ fn comments_are_kept_with_their_round_applied_undone_and_closed() {
         )
     );
 
+    // Where the mark is on the proof page, for the preview (it draws the same pages while the
+    // text is unchanged): on page 1, inside the text block (A4; 28 mm margins left and right).
+    assert!(!replace.spots.is_empty());
+    for s in &replace.spots {
+        assert_eq!(s.page, 1);
+        assert!(
+            s.area.x0 >= 79.0 && s.area.x1 <= 516.0 && s.area.y0 < s.area.y1,
+            "{s:?}"
+        );
+    }
+
     // 采纳: exactly the intended text; saved, then undone by saving the text before (as the
     // editor's Ctrl+Z does), the store has the original again.
     let applied = d.apply_comment(&id, replace.id, &original).unwrap();
@@ -153,6 +164,7 @@ fn comments_are_kept_with_their_round_applied_undone_and_closed() {
         (at, at + 12, "")
     );
     assert_eq!(moved.quote, "传达学习上级有关会议精神");
+    assert!(moved.spots.is_empty(), "the pages moved with the edit");
     let struck = items.iter().find(|i| i.kind_label == "删除线").unwrap();
     assert_eq!(struck.changed, "原文已改动");
     assert_eq!(struck.place, None);

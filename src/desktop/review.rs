@@ -11,7 +11,7 @@ use crate::lint::{Fix, Place};
 use crate::model::Issue;
 use crate::review::reanchor::{self, Located};
 use crate::review::suggestion::Suggestion;
-use crate::review::{Comment, Reply};
+use crate::review::{Comment, Reply, Spot};
 use crate::store::{CommentStatus, ProofRound, StoredComment};
 
 /// One comment as the 审阅意见 panel shows it.
@@ -55,6 +55,9 @@ pub struct ReviewItem {
     pub status_label: String,
     /// The editor's reply.
     pub reply: String,
+    /// Where the mark lies on the proof's pages, while the text is as the round had it (the
+    /// preview then draws the same pages); empty once the text changed.
+    pub spots: Vec<Spot>,
 }
 
 /// What importing a commented PDF gave.
@@ -99,7 +102,21 @@ fn current_fix(c: &StoredComment<Comment>, round: &Issue, current: &Issue) -> Op
     }
 }
 
-fn item(c: &StoredComment<Comment>, rounds: &[ProofRound], current: &Issue) -> ReviewItem {
+/// The rounds whose text is the current text still (their pages are the preview's).
+fn unchanged_rounds(rounds: &[ProofRound], current: &Issue) -> Vec<u32> {
+    rounds
+        .iter()
+        .filter(|r| crate::diff::diff_issues(&r.issue, current).is_empty())
+        .map(|r| r.round)
+        .collect()
+}
+
+fn item(
+    c: &StoredComment<Comment>,
+    rounds: &[ProofRound],
+    unchanged: &[u32],
+    current: &Issue,
+) -> ReviewItem {
     let round = rounds.iter().find(|r| r.round == c.round).map(|r| &r.issue);
     let anchor = c.comment.anchor.as_ref();
     let located = match (round, anchor) {
@@ -149,6 +166,10 @@ fn item(c: &StoredComment<Comment>, rounds: &[ProofRound], current: &Issue) -> R
         status: c.status,
         status_label: c.status.label().into(),
         reply: c.reply.clone(),
+        spots: match unchanged.contains(&c.round) {
+            true => c.comment.spots.clone(),
+            false => Vec::new(),
+        },
     }
 }
 
@@ -180,7 +201,11 @@ impl Desktop {
         let store = self.store();
         let rounds = store.list_proofs(id)?;
         let comments: Vec<StoredComment<Comment>> = store.comments(id)?;
-        Ok(comments.iter().map(|c| item(c, &rounds, current)).collect())
+        let unchanged = unchanged_rounds(&rounds, current);
+        Ok(comments
+            .iter()
+            .map(|c| item(c, &rounds, &unchanged, current))
+            .collect())
     }
 
     /// 采纳: applies comment `comment`'s suggestion to the editor's `current` text and marks it

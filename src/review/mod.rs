@@ -90,6 +90,16 @@ pub struct Area {
     pub y1: f32,
 }
 
+/// Where a mark lies on a proof page: for highlighting it on the preview, which draws the same
+/// pages while the text is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Spot {
+    /// 1-based page.
+    pub page: u32,
+    /// The rectangle, in points from the page's top-left corner.
+    pub area: Area,
+}
+
 /// A reply to a mark (/IRT), as a reader's comment thread shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reply {
@@ -141,7 +151,13 @@ pub struct Comment {
     pub anchor: Option<Anchor>,
     /// The change it proposes, when it spells one out.
     pub suggestion: Option<Suggestion>,
+    /// Where the mark lies on the proof's pages.
+    #[serde(default)]
+    pub spots: Vec<Spot>,
 }
+
+// A spot's numbers come from a parsed PDF and are never NaN, so equality is total.
+impl Eq for Spot {}
 
 /// What reading one commented proof gave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -301,6 +317,7 @@ pub fn comments(map: &TextMap, marks: Vec<Mark>) -> Vec<Comment> {
                     prev.text = mark.text.clone();
                 }
                 prev.replies.extend(mark.replies.iter().cloned());
+                prev.spots.extend(spots(&mark));
                 prev.suggestion = suggestion_of(prev.kind, &prev.text, prev.anchor.as_ref());
                 *last_page = mark.page;
                 continue;
@@ -311,6 +328,7 @@ pub fn comments(map: &TextMap, marks: Vec<Mark>) -> Vec<Comment> {
             .clone()
             .unwrap_or_else(|| mark.text.clone());
         let suggestion = suggestion_of(mark.kind, &text, anchor.as_ref());
+        let spots = spots(&mark);
         out.push((
             Comment {
                 kind: mark.kind,
@@ -321,11 +339,22 @@ pub fn comments(map: &TextMap, marks: Vec<Mark>) -> Vec<Comment> {
                 replies: mark.replies,
                 anchor,
                 suggestion,
+                spots,
             },
             mark.page,
         ));
     }
     out.into_iter().map(|(c, _)| c).collect()
+}
+
+fn spots(mark: &Mark) -> Vec<Spot> {
+    mark.areas
+        .iter()
+        .map(|&area| Spot {
+            page: mark.page,
+            area,
+        })
+        .collect()
 }
 
 fn suggestion_of(kind: MarkKind, text: &str, anchor: Option<&Anchor>) -> Option<Suggestion> {

@@ -327,6 +327,9 @@ export interface ReviewItem {
   status: CommentStatus;
   status_label: string;
   reply: string;
+  /** Where the mark lies on the proof pages (points from the top-left), while the text is as the
+   * round had it: the preview draws the same pages then. Empty once the text changed. */
+  spots: { page: number; area: { x0: number; y0: number; x1: number; y1: number } }[];
 }
 
 export interface ReviewImported {

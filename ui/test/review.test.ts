@@ -28,6 +28,7 @@ function replaceComment(): ReviewItem {
     status: 'open',
     status_label: '待处理',
     reply: '',
+    spots: [{ page: 1, area: { x0: 111, y0: 200, x1: 160, y1: 216 } }],
   };
 }
 
