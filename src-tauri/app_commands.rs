@@ -50,7 +50,8 @@ macro_rules! with_app_commands {
             import_review,
             review_comments,
             apply_comment,
-            set_comment_status
+            set_comment_status,
+            answered_comments
         )
     };
 }

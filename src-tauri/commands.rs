@@ -445,3 +445,17 @@ pub async fn set_comment_status(
     })
     .await
 }
+
+#[tauri::command]
+pub async fn answered_comments(
+    state: State<'_, Shared>,
+    id: String,
+    from: Version,
+    to: Version,
+    current: Issue,
+) -> Reply<Vec<String>> {
+    blocking(&state, move |d| {
+        d.answered_comments(&id, from, to, &current)
+    })
+    .await
+}

@@ -171,6 +171,19 @@ fn comments_are_kept_with_their_round_applied_undone_and_closed() {
     assert!(!struck.applicable);
     let e = d.apply_comment(&id, struck.id, &edited).unwrap_err();
     assert!(e.0.contains("已经改动"), "{e}");
+    // The 比较 view from round 1 names the comment the edit answered.
+    use bulletin::desktop::Version;
+    let answered = d
+        .answered_comments(&id, Version::Round(1), Version::Current, &edited)
+        .unwrap();
+    assert_eq!(
+        answered,
+        vec!["[删除线] 第1次校样 第1篇文章 第1段「机关全体党员参加」（审阅人甲）"]
+    );
+    assert!(d
+        .answered_comments(&id, Version::Current, Version::Round(1), &edited)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]

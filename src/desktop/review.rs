@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{parse_id, Desktop, DesktopError, Result};
+use super::{parse_id, Desktop, DesktopError, Result, Version};
 use crate::lint::{Fix, Place};
 use crate::model::Issue;
 use crate::review::reanchor::{self, Located};
@@ -245,6 +245,32 @@ impl Desktop {
         Ok(self
             .store()
             .set_comment_status(parse_id(id)?, comment, status, reply)?)
+    }
+
+    /// The comments made on round `from` whose text the changes to `to` answered (edited), one
+    /// line each, for the 比较 view; none when `from` is the current text.
+    pub fn answered_comments(
+        &self,
+        id: &str,
+        from: Version,
+        to: Version,
+        current: &Issue,
+    ) -> Result<Vec<String>> {
+        let Version::Round(n) = from else {
+            return Ok(Vec::new());
+        };
+        let id = parse_id(id)?;
+        let store = self.store();
+        let then = store.load_proof(id, n)?.issue;
+        let now = match to {
+            Version::Round(m) => store.load_proof(id, m)?.issue,
+            Version::Current => current.clone(),
+        };
+        let comments: Vec<StoredComment<Comment>> = store.comments(id)?;
+        Ok(crate::review::rounds::answered(&comments, n, &then, &now)
+            .into_iter()
+            .map(crate::review::rounds::line)
+            .collect())
     }
 
     /// How many comments on issue `id` are still open (the count on the 校样 tab; 送审 lists them).

@@ -111,6 +111,8 @@ export const api = {
     invoke<Issue>('apply_comment', { id, comment, current }),
   setCommentStatus: (id: string, comment: number, status: CommentStatus, reply: string) =>
     invoke<void>('set_comment_status', { id, comment, status, reply }),
+  answeredComments: (id: string, from: Version, to: Version, current: Issue) =>
+    invoke<string[]>('answered_comments', { id, from, to, current }),
 };
 
 export type Api = typeof api;

@@ -139,6 +139,7 @@ export class FakeApi {
   reviewFile: string | null = '/tmp/批注.pdf';
   reviewImports: string[] = [];
   reviewError: string | null = null;
+  answered: string[] = [];
   hits: SearchRow[] = [];
   verified: Verified = { checked: 0, problems: [] };
   years: number[] = [2020];
@@ -320,6 +321,7 @@ export class FakeApi {
         return { path, bytes: 4096, issues: this.issues.size };
       },
       pickReviewFile: async () => this.reviewFile,
+      answeredComments: async () => [...this.answered],
       importReview: async (_id: string, path: string): Promise<ReviewImported> => {
         if (this.reviewError) throw this.reviewError;
         this.reviewImports.push(path);

@@ -137,6 +137,19 @@ describe('审阅意见', () => {
     expect(document.body.textContent).toContain('还有 1 条审阅意见没有处理');
   });
 
+  it('比较 names the review comments the changes answered', async () => {
+    fake.rounds = [
+      { round: 1, date: '2020-04-28', note: '', created_at: '', stamp: '校样 第1次 2020-04-28' },
+    ];
+    fake.diffResult = [{ part: '第1篇文章', segments: [{ op: 'delete', text: '第一' }] }];
+    fake.answered = [`[删除线] 第1次校样 第1篇文章 第1段「${XSS}」（审阅人甲）`];
+    q<HTMLButtonElement>('#tab-diff').click();
+    await settle();
+    expect(q('#diff-answered h3').textContent).toBe('这些改动回应了审阅意见');
+    expect(q('#diff-answered li').textContent).toBe(fake.answered[0]);
+    expect(q('#diff-answered img')).toBeNull();
+  });
+
   it('a refused PDF is said in plain words and lists nothing', async () => {
     fake.reviewError = '这个 PDF 是另一期简报的校样（温州科协信息 2020年第3期（总第244期）），不是这一期的。';
     q<HTMLButtonElement>('#tab-proofs').click();
