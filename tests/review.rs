@@ -18,7 +18,7 @@ use bulletin::review::suggestion::Suggestion;
 use bulletin::review::{self, Comment, MarkKind};
 use bulletin::store::{IssueId, ProofRound, Store};
 use chrono::NaiveDate;
-use review_support::{annotate, locate};
+use review_support::{annotate, annotate_incrementally, locate};
 use serde_json::{json, Value};
 
 fn issue() -> Issue {
@@ -413,6 +413,23 @@ fn another_issue_an_outdated_round_a_changed_round_and_a_damaged_file_are_named(
     let w = r.warning.unwrap();
     assert!(w.contains("第1次校样") && w.contains("第2次"), "{w}");
 
+    // Pages that are not the ones laid out now (another font choice): read, with a warning.
+    let mut doc = lopdf::Document::load_mem(&bytes).unwrap();
+    doc.trailer.set(
+        "ID",
+        vec![
+            lopdf::Object::String(vec![0; 16], lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(vec![0; 16], lopdf::StringFormat::Hexadecimal),
+        ],
+    );
+    let mut moved = Vec::new();
+    doc.save_to(&mut moved).unwrap();
+    let w = review::review(&moved, p.id, &rounds, fonts())
+        .unwrap()
+        .warning
+        .unwrap();
+    assert!(w.contains("版面与现在重新排出的不同"), "{w}");
+
     // A round the store does not have, and one whose content is not what the PDF shows.
     let e = review_error(&bytes, p.id, &[]);
     assert!(e.contains("没有第1次校样"), "{e}");
@@ -433,4 +450,30 @@ fn another_issue_an_outdated_round_a_changed_round_and_a_damaged_file_are_named(
     bulletin::pdf::export_issue_with(&issue(), fonts(), &final_pdf).unwrap();
     let e = review_error(&std::fs::read(final_pdf).unwrap(), p.id, &rounds);
     assert!(e.contains("不是本软件导出的校样"), "{e}");
+}
+
+#[test]
+fn marks_saved_incrementally_as_readers_save_are_read() {
+    let p = proofed();
+    let original = std::fs::read(&p.pdf).unwrap();
+    let (bytes, _) = annotate_incrementally(
+        &p.pdf,
+        json!([
+            {"kind": "replace", "phrase": "本年度", "with": "2020年度"},
+            {"kind": "underline", "phrase": "围绕科技创新", "comment": "删除"}
+        ]),
+    );
+    // The original bytes are kept and the marks come after them.
+    assert!(bytes.len() > original.len());
+    assert_eq!(&bytes[..original.len()], &original[..]);
+    let r = review::review(&bytes, p.id, std::slice::from_ref(&p.round), fonts()).unwrap();
+    assert_eq!(r.warning, None);
+    assert_eq!(r.comments.len(), 2, "{:#?}", r.comments);
+    assert_exact(&r.comments[0], block(0, 0), "本年度");
+    assert_eq!(
+        r.comments[0].suggestion,
+        Some(Suggestion::Replace("2020年度".into()))
+    );
+    assert_exact(&r.comments[1], block(0, 3), "围绕科技创新");
+    assert_eq!(r.comments[1].suggestion, Some(Suggestion::Delete));
 }

@@ -329,8 +329,9 @@ fn clean_info(lo: &mut lopdf::Document) {
 }
 
 /// The trailer /ID: 16 bytes hashed from everything the document shows (its properties, and
-/// every glyph, rule and frame with its place, size and colour).
-fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
+/// every glyph, rule and frame with its place, size and colour). Readers keep the first /ID when
+/// they save annotations, so it tells whether a commented proof shows the pages laid out now.
+pub fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
     // The face of each glyph by its PostScript name: an installed face has its own.
     let names: Vec<String> = (0..FaceId::BUNDLED.len() + crate::fonts::FontRole::ALL.len())
         .map(|slot| {

@@ -276,14 +276,27 @@ pub fn review(
         return Err(ReviewError::RoundChanged(round.round));
     }
     let latest = rounds.iter().map(|r| r.round).max().unwrap_or(round.round);
-    let warning = (latest > round.round).then(|| {
-        format!(
+    let mut warnings = Vec::new();
+    if latest > round.round {
+        warnings.push(format!(
             "这是第{}次校样的审阅意见，这一期已经送审到第{latest}次。意见按第{}次校样的文字定位，之后改过的地方会标出「原文已改动」",
             round.round, round.round
-        )
-    });
+        ));
+    }
     let options = crate::pdf::proof_layout(round);
     let doc = crate::layout::layout_with(&round.issue, fonts, &options)?;
+    // The same text set in other faces (the font choice changed since the export) puts the
+    // glyphs elsewhere; the first /ID, a hash of the pages, tells.
+    if pdf
+        .first_id
+        .as_deref()
+        .is_some_and(|id| id != crate::pdf::document_id(&doc, fonts))
+    {
+        warnings.push(
+            "这个 PDF 的版面与现在重新排出的不同（导出校样后字体设置可能改过），意见对应的位置可能有偏差，请逐条核对原文".into(),
+        );
+    }
+    let warning = (!warnings.is_empty()).then(|| warnings.join("；"));
     let map = TextMap::new(&round.issue, &doc, options.bullet);
     Ok(Review {
         round: round.round,

@@ -16,6 +16,8 @@ pub struct MarkedPdf {
     pub identity: Option<ProofIdentity>,
     /// The document title (Info /Title), e.g. 「温州科协信息 2020年第4期（总第245期）」.
     pub title: Option<String>,
+    /// The first element of the trailer /ID (kept by readers when they save).
+    pub first_id: Option<Vec<u8>>,
     /// How many pages the PDF has.
     pub pages: u32,
     /// The marks, page by page, in the order the pages list them.
@@ -67,6 +69,14 @@ pub fn marks(bytes: &[u8]) -> Result<MarkedPdf, ReviewError> {
     Ok(MarkedPdf {
         identity: crate::pdf::proof_identity(&doc),
         title: title(&doc),
+        first_id: doc
+            .trailer
+            .get(b"ID")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|o| o.as_str().ok())
+            .map(<[u8]>::to_vec),
         pages: pages.len() as u32,
         marks: join(raws),
     })

@@ -9,6 +9,15 @@ use super::pdfcheck;
 
 /// Marks up `pdf` with PyMuPDF per `spec`; the commented file and what each mark covers.
 pub fn annotate(pdf: &Path, spec: Value) -> (Vec<u8>, Vec<Value>) {
+    annotate_with(pdf, spec, &[])
+}
+
+/// As `annotate`, saved as readers save (the marks appended to the original bytes).
+pub fn annotate_incrementally(pdf: &Path, spec: Value) -> (Vec<u8>, Vec<Value>) {
+    annotate_with(pdf, spec, &["--incremental"])
+}
+
+fn annotate_with(pdf: &Path, spec: Value, extra: &[&str]) -> (Vec<u8>, Vec<Value>) {
     let dir = pdf.parent().unwrap();
     let spec_path = dir.join("spec.json");
     std::fs::write(&spec_path, spec.to_string()).unwrap();
@@ -18,6 +27,7 @@ pub fn annotate(pdf: &Path, spec: Value) -> (Vec<u8>, Vec<Value>) {
         .arg(pdf)
         .arg(&out)
         .arg(&spec_path)
+        .args(extra)
         .output()
         .unwrap();
     assert!(

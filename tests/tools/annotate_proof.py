@@ -1,7 +1,8 @@
 """Marks up a proof PDF as a reviewer would, with PyMuPDF (whose annotations are the standard
 dictionaries Acrobat writes), for tests/review.rs.
 
-    annotate_proof.py IN.pdf OUT.pdf SPEC.json   -> prints JSON: per mark, the text it covers
+    annotate_proof.py IN.pdf OUT.pdf SPEC.json [--incremental]
+                                                 -> prints JSON: per mark, the text it covers
     annotate_proof.py IN.pdf --locate SPEC.json  -> prints JSON: per phrase, its page and boxes
 
 Phrases are found in the PDF's own text (MuPDF's reading of the glyphs and ToUnicode maps),
@@ -23,6 +24,7 @@ Every mark may give "author" (default 审阅人甲).
 
 import json
 import re
+import shutil
 import sys
 
 import pymupdf as fitz
@@ -207,8 +209,16 @@ def main():
         print(json.dumps(out, ensure_ascii=False))
         return
     spec = json.load(open(sys.argv[3], encoding="utf-8"))
-    report = annotate(doc, spec)
-    doc.save(sys.argv[2])
+    if len(sys.argv) > 4 and sys.argv[4] == "--incremental":
+        # As Acrobat and most readers save: the marks appended after the original bytes.
+        doc.close()
+        shutil.copyfile(sys.argv[1], sys.argv[2])
+        doc = fitz.open(sys.argv[2])
+        report = annotate(doc, spec)
+        doc.saveIncr()
+    else:
+        report = annotate(doc, spec)
+        doc.save(sys.argv[2])
     print(json.dumps(report, ensure_ascii=False))
 
 
