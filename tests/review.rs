@@ -105,6 +105,10 @@ fn assert_line_of(c: &Comment, place: Place, phrase: &str) {
     assert!((10..=28).contains(&(s.end - s.start)), "{c:?}");
 }
 
+fn find_kind(comments: &[Comment], kind: MarkKind) -> &Comment {
+    comments.iter().find(|c| c.kind == kind).unwrap()
+}
+
 fn block(article: usize, block: usize) -> Place {
     Place::Block { article, block }
 }
@@ -358,10 +362,30 @@ fn raw_dictionaries_as_other_readers_write_them_are_anchored() {
             "Contents" => Object::string_literal("ok"),
         },
     );
+    // A callout (FreeText with /CL) in the margin whose line points at the middle of 「市委组织部」.
+    let target = union(&found[1].1);
+    let (tx, ty) = ((target[0] + target[2]) / 2.0, (target[1] + target[3]) / 2.0);
+    add_annot(
+        &mut doc,
+        found[1].0,
+        dictionary! {
+            "Type" => "Annot", "Subtype" => "FreeText",
+            "Rect" => rect([520.0, ty + 60.0, 590.0, ty + 90.0]),
+            "CL" => vec![tx.into(), ty.into(), Object::Real(530.0), Object::Real(ty + 70.0)],
+            "IT" => "FreeTextCallout",
+            "Contents" => lopdf::text_string("单位名称核对"),
+        },
+    );
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let r = review::review(&bytes, p.id, std::slice::from_ref(&p.round), fonts()).unwrap();
-    assert_eq!(r.comments.len(), 3, "{:#?}", r.comments);
+    assert_eq!(r.comments.len(), 4, "{:#?}", r.comments);
+    // It points at the middle of the five characters: 「组」.
+    assert_exact(
+        find_kind(&r.comments, MarkKind::FreeText),
+        Place::BriefText { brief: 0 },
+        "组",
+    );
     let find = |k: MarkKind| r.comments.iter().find(|c| c.kind == k).unwrap();
     let h = find(MarkKind::Highlight);
     assert_exact(h, Place::BriefText { brief: 1 }, "召开学会工作座谈会");

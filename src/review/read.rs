@@ -210,7 +210,17 @@ fn raw(doc: &Document, id: Option<ObjectId>, d: &Dictionary, page: u32, media: [
         }
         Some(to_area(&[x0, x1], &[y0, y1]))
     };
-    let areas = if !quads.is_empty() {
+    // A callout's line (/CL) starts at the text the typed remark is about (only a callout's:
+    // some writers give every text box a /CL of zeros).
+    let is_callout = get(b"IT")
+        .and_then(|(_, o)| o.as_name().ok())
+        .is_some_and(|n| n == b"FreeTextCallout");
+    let callout = get(b"CL")
+        .and_then(|(_, o)| numbers(o))
+        .filter(|cl| cl.len() >= 4 && is_callout);
+    let areas = if let Some(cl) = callout {
+        vec![to_area(&[cl[0]], &[cl[1]])]
+    } else if !quads.is_empty() {
         quads
     } else if ink.len() >= 2 {
         let xs: Vec<f32> = ink.iter().step_by(2).copied().collect();
