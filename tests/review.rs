@@ -501,3 +501,62 @@ fn marks_saved_incrementally_as_readers_save_are_read() {
     assert_exact(&r.comments[1], block(0, 3), "围绕科技创新");
     assert_eq!(r.comments[1].suggestion, Some(Suggestion::Delete));
 }
+
+#[test]
+fn marks_on_the_sample_issue_find_its_headline_spaced_digits_and_byline_as_written() {
+    let sample = bulletin::import::parse_text(include_str!("data/issue-2020-04-245.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let mut draft = sample.clone();
+    draft.status = bulletin::model::Status::Draft;
+    let id = store.insert(&draft).unwrap();
+    let round = store.freeze_proof(id, "").unwrap();
+    let pdf = dir.path().join("校样.pdf");
+    bulletin::pdf::export_proof_with(id, &round, fonts(), &pdf).unwrap();
+    let (bytes, _) = annotate(
+        &pdf,
+        json!([
+            // Printed first in 本期要目, then in the headline (centred, with its clause spaces).
+            {"kind": "highlight", "phrase": "筹备进展情况", "occurrence": 2, "comment": "标题"},
+            {"kind": "highlight", "phrase": "筹备进展情况", "occurrence": 1, "comment": "要目"},
+            // Digits among Han characters are set a quarter em apart (§8).
+            {"kind": "underline", "phrase": "4月2日上午", "comment": "日期"},
+            // The byline in the half-width parentheses the archive had.
+            {"kind": "squiggly", "phrase": "(叶贤挺)", "comment": "署名"}
+        ]),
+    );
+    let r = review::review(&bytes, id, std::slice::from_ref(&round), fonts()).unwrap();
+    let by = |t: &str| r.comments.iter().find(|c| c.text == t).unwrap();
+    let line = sample.articles[0]
+        .headline
+        .iter()
+        .position(|l| l.contains("筹备进展情况"))
+        .unwrap();
+    let headline = Place::Headline { article: 0, line };
+    let texts = bulletin::lint::texts(&sample);
+    let text_of = |p: Place| texts.iter().find(|(q, _)| *q == p).unwrap().1.to_string();
+    let at = |p: Place, phrase: &str| {
+        let t = text_of(p);
+        let start = t[..t.find(phrase).unwrap()].chars().count();
+        (Some(p), start, start + phrase.chars().count())
+    };
+    for t in ["标题", "要目"] {
+        let s = &by(t).anchor.as_ref().unwrap().spans[0];
+        assert_eq!(
+            (s.place, s.start, s.end),
+            at(headline, "筹备进展情况"),
+            "{t}"
+        );
+    }
+    assert_eq!(
+        by("要目").anchor.as_ref().unwrap().spans[0].part,
+        "本期要目 第1条"
+    );
+    let s = &by("日期").anchor.as_ref().unwrap().spans[0];
+    assert_eq!((s.place, s.start, s.end), at(block(0, 0), "4月2日上午"));
+    let s = &by("署名").anchor.as_ref().unwrap().spans[0];
+    assert_eq!(
+        (s.place, s.start, s.end, s.text.as_str()),
+        (Some(Place::Byline { article: 0 }), 0, 5, "(叶贤挺)")
+    );
+}

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Area, Mark, MarkKind};
+use crate::fonts::FontBook;
+use crate::layout::faces::Faces;
 use crate::layout::text::is_invisible;
 use crate::lint::Place;
 use crate::model::{BlockKind, Issue};
@@ -87,7 +89,8 @@ type Stream = Vec<(char, Option<(usize, usize)>)>;
 
 impl TextMap {
     /// Traces every glyph of `doc` (the layout of `issue`) to the field and character it prints.
-    pub fn new(issue: &Issue, doc: &Document, bullet: char) -> TextMap {
+    pub fn new(issue: &Issue, doc: &Document, bullet: char, fonts: &FontBook) -> TextMap {
+        let faces = Faces::new(fonts);
         let mut parts = Vec::new();
         let streams = streams(issue, bullet, &mut parts);
         let mut cursor: std::collections::HashMap<Element, usize> = Default::default();
@@ -103,8 +106,11 @@ impl TextMap {
                 let size = line.size.0;
                 let first = placed.len();
                 for (k, g) in line.glyphs.iter().enumerate() {
-                    let next = line.glyphs.get(k + 1).map_or(g.x.0 + size, |n| n.x.0);
-                    let x1 = next.clamp(g.x.0 + 1.0, g.x.0 + size);
+                    // A glyph's box: its advance (what the reader's text boxes use), never past
+                    // the next glyph.
+                    let advance = (faces.advance_em(g.face, g.ch) * size).max(1.0);
+                    let next = line.glyphs.get(k + 1).map_or(f32::MAX, |n| n.x.0);
+                    let x1 = (g.x.0 + advance).min(next).max(g.x.0 + 1.0);
                     let source = stream.and_then(|(e, s)| {
                         let p = cursor.entry(*e).or_default();
                         align(s, p, g.ch)

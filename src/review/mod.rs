@@ -297,7 +297,7 @@ pub fn review(
         );
     }
     let warning = (!warnings.is_empty()).then(|| warnings.join("；"));
-    let map = TextMap::new(&round.issue, &doc, options.bullet);
+    let map = TextMap::new(&round.issue, &doc, options.bullet, fonts);
     Ok(Review {
         round: round.round,
         warning,

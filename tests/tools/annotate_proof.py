@@ -7,7 +7,8 @@ dictionaries Acrobat writes), for tests/review.rs.
 
 Phrases are found in the PDF's own text (MuPDF's reading of the glyphs and ToUnicode maps),
 across line breaks, never from the program that wrote the PDF. A spec is a list of marks:
-  {"kind": "highlight" | "underline" | "strikeout" | "squiggly", "phrase": "...", "comment": "..."}
+  {"kind": "highlight" | "underline" | "strikeout" | "squiggly", "phrase": "...", "comment": "...",
+   "occurrence": N}                                            the Nth time the phrase is printed
   {"kind": "caret", "after": "...", "comment": "..."}           insertion point after the phrase
   {"kind": "note", "on": "...", "comment": "..."}               sticky note on the phrase
   {"kind": "margin_note", "beside": "...", "comment": "..."}    sticky note in the left margin
@@ -45,15 +46,21 @@ def page_chars(page):
     return chars, lines
 
 
-def find(doc, phrase):
-    """(page number, [char boxes]) of the first occurrence of `phrase`."""
+def find(doc, phrase, occurrence=1):
+    """(page number, [char boxes]) of the `occurrence`th occurrence (1-based) of `phrase`."""
+    seen = 0
     for page in doc:
-        chars, _ = page_chars(page)
+        # The gaps set between digits and Han characters come out as spaces: the phrase is the
+        # printed characters.
+        chars = [(c, r) for c, r in page_chars(page)[0] if not c.isspace()]
         text = "".join(c for c, _ in chars)
         at = text.find(phrase)
-        if at >= 0:
-            return page.number, [r for _, r in chars[at : at + len(phrase)]]
-    raise SystemExit(f"phrase not in the PDF: {phrase}")
+        while at >= 0:
+            seen += 1
+            if seen == occurrence:
+                return page.number, [r for _, r in chars[at : at + len(phrase)]]
+            at = text.find(phrase, at + 1)
+    raise SystemExit(f"phrase not in the PDF {occurrence} times: {phrase}")
 
 
 def line_quads(boxes):
@@ -102,7 +109,7 @@ def annotate(doc, spec):
         author = m.get("author", "审阅人甲")
         comment = m.get("comment", "")
         if kind in ("highlight", "underline", "strikeout", "squiggly"):
-            p, boxes = find(doc, m["phrase"])
+            p, boxes = find(doc, m["phrase"], m.get("occurrence", 1))
             page = pages[p]
             add = {
                 "highlight": page.add_highlight_annot,
