@@ -45,7 +45,13 @@ macro_rules! with_app_commands {
             pick_backup_path,
             backup_store,
             pick_restore_file,
-            restore_store
+            restore_store,
+            pick_review_file,
+            import_review,
+            review_comments,
+            apply_comment,
+            set_comment_status,
+            answered_comments
         )
     };
 }

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
     Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Preview, Published, Restored,
-    RoundInfo, SearchRow, Verified, Version, VolumeExported, BACKUP_EXTENSION,
+    ReviewImported, ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported,
+    BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::fonts::{FaceChoice, FontRole};
@@ -15,7 +16,7 @@ use bulletin::import::pasted::{PasteKind, Pasted};
 use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
 use bulletin::preflight::Finding;
-use bulletin::store::{IssueId, IssueSummary};
+use bulletin::store::{CommentStatus, IssueId, IssueSummary};
 use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -383,4 +384,78 @@ pub async fn restore_store(state: State<'_, Shared>, path: String) -> Reply<Rest
 #[tauri::command]
 pub async fn backup_store(state: State<'_, Shared>, path: String) -> Reply<BackedUp> {
     blocking(&state, move |d| d.backup(&PathBuf::from(path))).await
+}
+
+#[tauri::command]
+pub async fn pick_review_file(window: WebviewWindow) -> Reply<Option<String>> {
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("导入审阅意见：选择审阅人批注过的校样 PDF")
+        .add_filter("校样 PDF", &["pdf"])
+        .blocking_pick_file();
+    Ok(chosen
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn import_review(
+    state: State<'_, Shared>,
+    id: String,
+    path: String,
+    current: Issue,
+) -> Reply<ReviewImported> {
+    blocking(&state, move |d| {
+        d.import_review(&id, &PathBuf::from(path), &current)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn review_comments(
+    state: State<'_, Shared>,
+    id: String,
+    current: Issue,
+) -> Reply<Vec<ReviewItem>> {
+    blocking(&state, move |d| d.review_comments(&id, &current)).await
+}
+
+#[tauri::command]
+pub async fn apply_comment(
+    state: State<'_, Shared>,
+    id: String,
+    comment: i64,
+    current: Issue,
+) -> Reply<Issue> {
+    blocking(&state, move |d| d.apply_comment(&id, comment, &current)).await
+}
+
+#[tauri::command]
+pub async fn set_comment_status(
+    state: State<'_, Shared>,
+    id: String,
+    comment: i64,
+    status: CommentStatus,
+    reply: String,
+) -> Reply<()> {
+    blocking(&state, move |d| {
+        d.set_comment_status(&id, comment, status, &reply)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn answered_comments(
+    state: State<'_, Shared>,
+    id: String,
+    from: Version,
+    to: Version,
+    current: Issue,
+) -> Reply<Vec<String>> {
+    blocking(&state, move |d| {
+        d.answered_comments(&id, from, to, &current)
+    })
+    .await
 }

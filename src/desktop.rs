@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod backup;
 mod fonts;
 mod proofing;
+mod review;
 mod volume;
 
 pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
@@ -21,6 +22,7 @@ pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,
 };
+pub use review::{ReviewImported, ReviewItem};
 pub use volume::VolumeExported;
 
 use crate::fonts::{FontBook, FontChoices};

@@ -11,7 +11,16 @@ use crate::pdf::{PdfError, PdfOptions};
 /// PDF/A copy), so a problem with the layout or the fonts shows before anything is archived.
 pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter>, PdfError> {
     let doc = crate::layout::layout(issue, fonts)?;
-    let render = |archival| crate::pdf::render(&doc, fonts, &PdfOptions { archival });
+    let render = |archival| {
+        crate::pdf::render(
+            &doc,
+            fonts,
+            &PdfOptions {
+                archival,
+                ..PdfOptions::default()
+            },
+        )
+    };
     let (pdf, pdfa) = (render(false)?, render(true)?);
     let names = crate::docx::FontNames::of(fonts);
     let headlines: Vec<Vec<String>> = crate::layout::with_headline_breaks(issue, fonts)

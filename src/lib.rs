@@ -23,6 +23,7 @@ pub mod page;
 pub mod pdf;
 pub mod preflight;
 pub mod proof;
+pub mod review;
 pub mod store;
 pub mod svg;
 pub mod units;

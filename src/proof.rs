@@ -3,10 +3,12 @@
 //! (`Store::freeze_proof`, `list_proofs`, `load_proof`).
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::diff::{diff_issues, PartDiff};
-use crate::store::ProofRound;
+use crate::model::Issue;
+use crate::store::{IssueId, ProofRound};
 
 /// The stamp in the top margin of a proof's PDF, e.g. 「校样 第2次 2020-04-28」; never drawn on
 /// the final PDF.
@@ -31,6 +33,35 @@ impl Stamp {
     pub fn label(&self) -> String {
         format!("校样 第{}次 {}", self.round, self.date.format("%Y-%m-%d"))
     }
+}
+
+/// What a proof PDF records about itself (in its XMP metadata and document info), so that a
+/// copy a reviewer marked up can be matched to the issue and round it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofIdentity {
+    /// The stored issue.
+    pub issue_id: IssueId,
+    /// The proof round.
+    pub round: u32,
+    /// `content_hash` of the round's frozen content.
+    pub content_hash: String,
+}
+
+impl ProofIdentity {
+    /// The identity of round `round` of issue `issue_id`.
+    pub fn of(issue_id: IssueId, round: &ProofRound) -> ProofIdentity {
+        ProofIdentity {
+            issue_id,
+            round: round.round,
+            content_hash: content_hash(&round.issue),
+        }
+    }
+}
+
+/// SHA-256 (lower-case hex) of an issue's JSON interchange form: the same content, the same hash.
+pub fn content_hash(issue: &Issue) -> String {
+    let digest = Sha256::digest(crate::json::to_string(issue).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The changes from proof round `from` to `to` (a later round, or the current text), per part.

@@ -12,7 +12,15 @@ use lopdf::{Document, Object};
 fn sample_pdf(archival: bool) -> Vec<u8> {
     let fonts = layout_common::fonts();
     let doc = bulletin::layout::layout(&layout_common::sample_issue(), fonts).unwrap();
-    pdf::render(&doc, fonts, &PdfOptions { archival }).unwrap()
+    pdf::render(
+        &doc,
+        fonts,
+        &PdfOptions {
+            archival,
+            ..PdfOptions::default()
+        },
+    )
+    .unwrap()
 }
 
 fn catalog(doc: &Document) -> &lopdf::Dictionary {

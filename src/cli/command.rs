@@ -176,6 +176,27 @@ pub enum Command {
         )]
         to: proofing::Version,
     },
+    /// 审阅意见: reads a commented proof PDF into the issue's review comments.
+    #[command(
+        about = "导入审阅意见：读出审阅人在校样 PDF 上做的批注（高亮、删除线、插入、附注、文本框、手绘等），对应到文章、段落和文字，保存到这一期并列出",
+        help_template = HELP_TEMPLATE
+    )]
+    Review {
+        #[arg(
+            value_name = "ID",
+            help_heading = "参数",
+            help = "简报编号（可只写开头几位）"
+        )]
+        id: String,
+        #[arg(
+            value_name = "FILE.pdf",
+            help_heading = "参数",
+            help = "审阅人批注过的校样 PDF（本软件导出的校样）"
+        )]
+        file: PathBuf,
+        #[arg(long, help = "以 JSON 输出读到的意见")]
+        json: bool,
+    },
     /// 校对助手: punctuation and form check of a stored issue or a file.
     #[command(
         about = "校对助手：检查标点和格式（半角标点、括号引号配对、重复标点、破折号、全角数字、日期写法、汉字间空格、总期号连续）。发现问题时以非零状态退出",

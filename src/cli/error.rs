@@ -72,6 +72,17 @@ pub enum CliError {
     /// The yearly volume could not be made (its message says what to do).
     #[error("{0}")]
     Volume(#[from] bulletin::volume::VolumeError),
+    /// A commented proof could not be read into the issue (its message says why and what to do).
+    #[error("{0}")]
+    Review(#[from] bulletin::review::ReviewError),
+    /// The commented PDF could not be read from disk.
+    #[error("无法读取文件 {path}（{}）。请确认文件名和路径。", bulletin::store::io_reason(.source))]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// Standard output could not be written (e.g. the reader went away).
     #[error("无法输出结果：{0}")]
     Stdout(std::io::Error),

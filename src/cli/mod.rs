@@ -8,6 +8,7 @@ mod error;
 mod fonts;
 mod outputs;
 mod proofing;
+mod review;
 mod save_loop;
 mod table;
 
@@ -327,6 +328,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Proofs { id } => proofing::proofs(db, &id)?,
         Command::Diff { id, from, to } => proofing::diff(db, &id, from, to)?,
         Command::Lint { target, fix } => proofing::lint(db, &target, fix)?,
+        Command::Review { id, file, json } => review::review(db, &id, &file, json)?,
         Command::Publish { id, archive } => proofing::publish(db, &id, archive.as_deref())?,
         Command::Correct { id } => proofing::correct(db, &id)?,
         Command::Verify => proofing::verify(db)?,

@@ -8,7 +8,8 @@ use bulletin::archive;
 use bulletin::diff::{PartDiff, Segment};
 use bulletin::lint::{self, Finding};
 use bulletin::model::{Issue, Masthead};
-use bulletin::store::{IssueId, Store};
+use bulletin::review::Comment;
+use bulletin::store::{IssueId, Store, StoredComment};
 
 use super::{numbers, open_store, say, table, CliError};
 
@@ -99,8 +100,19 @@ pub fn proof(
         round.round,
     ))?;
     if let (Some(path), Some(book)) = (pdf, &book) {
-        bulletin::pdf::export_proof_with(&round.issue, book, &label, path)?;
+        bulletin::pdf::export_proof_with(id, &round, book, path)?;
         say(format!("已写出：{}", path.display()))?;
+    }
+    let comments: Vec<StoredComment<Comment>> = store.comments(id)?;
+    let open = bulletin::review::rounds::open(&comments);
+    if !open.is_empty() {
+        say(format!(
+            "还有 {} 条审阅意见没有处理（已处理或不采纳的不列出）：",
+            open.len()
+        ))?;
+        for c in open {
+            say(format!("  {}", bulletin::review::rounds::line(c)))?;
+        }
     }
     Ok(())
 }
@@ -151,6 +163,15 @@ pub fn diff(db: Option<&Path>, id: &str, from: Option<u32>, to: Version) -> Resu
         say(format!("== {} ==", part.part))?;
         for line in changed_lines(part, colour) {
             say(format!("  {line}"))?;
+        }
+    }
+    let comments: Vec<StoredComment<Comment>> = store.comments(id)?;
+    let answered =
+        bulletin::review::rounds::answered(&comments, from.round, &from.issue, &to_issue);
+    if !answered.is_empty() {
+        say(format!("这些改动回应了第{}次校样的审阅意见：", from.round))?;
+        for c in answered {
+            say(format!("  {}", bulletin::review::rounds::line(c)))?;
         }
     }
     Ok(())

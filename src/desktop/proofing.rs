@@ -209,18 +209,14 @@ impl Desktop {
         Ok(rounds.iter().map(RoundInfo::of).collect())
     }
 
-    /// The PDF of proof round `round`, with its stamp in the top margin, written to `path`.
+    /// The PDF of proof round `round`, with its stamp in the top margin and the round's identity
+    /// in its metadata (for reading the reviewers' marks back), written to `path`.
     pub fn export_proof(&self, id: &str, round: u32, path: &Path) -> Result<Exported> {
-        let r = self.store().load_proof(parse_id(id)?, round)?;
+        let id = parse_id(id)?;
+        let r = self.store().load_proof(id, round)?;
         let fonts = self.fonts()?;
-        let options = crate::layout::Options {
-            stamp: Some(Stamp::of(&r).label()),
-            ..crate::layout::Options::default()
-        };
-        let doc = crate::layout::layout_with(&r.issue, &fonts, &options)
-            .map_err(|e| DesktopError::new(e.to_string()))?;
         let path = with_extension(path, ExportKind::Pdf);
-        crate::pdf::write(&doc, &fonts, &crate::pdf::PdfOptions::default(), &path)
+        crate::pdf::export_proof_with(id, &r, &fonts, &path)
             .map_err(|e| DesktopError::new(e.to_string()))?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         Ok(Exported {

@@ -11,6 +11,7 @@ mod content;
 mod deflate;
 mod embed;
 mod outline;
+mod proof_tag;
 mod subset;
 
 use std::collections::BTreeMap;
@@ -27,7 +28,11 @@ pub struct PdfOptions {
     /// Write PDF/A-2b, for the archive copy (docs/layout.md §10): XMP metadata and an sRGB output
     /// intent on top of the normal export.
     pub archival: bool,
+    /// For a proof: the issue, round and content hash it records (never on the final PDF).
+    pub proof: Option<crate::proof::ProofIdentity>,
 }
+
+pub use proof_tag::read as proof_identity;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +116,9 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
         ]),
     );
     clean_info(&mut lo);
+    if let Some(identity) = &options.proof {
+        proof_tag::write(&mut lo, &doc.meta, identity);
+    }
     let font_objects: Vec<(String, lopdf::ObjectId)> = subsets
         .iter()
         .map(|s| {
@@ -161,25 +169,39 @@ pub fn export_issue_with(
     write(&doc, fonts, &PdfOptions::default(), path)
 }
 
-/// Like `export_issue`, for a proof: every page carries the proof stamp `label`
-/// (「校样 第2次 2020-04-28」, from `proof::Stamp::label`) in its top margin.
-pub fn export_proof(issue: &crate::model::Issue, label: &str, path: &Path) -> Result<(), PdfError> {
-    export_proof_with(issue, FontBook::global()?, label, path)
+/// Like `export_issue`, for proof round `round` of issue `issue_id`: every page carries the
+/// proof stamp (「校样 第2次 2020-04-28」) in its top margin, and the file records the issue, the
+/// round and the content's hash (`proof::ProofIdentity`).
+pub fn export_proof(
+    issue_id: crate::store::IssueId,
+    round: &crate::store::ProofRound,
+    path: &Path,
+) -> Result<(), PdfError> {
+    export_proof_with(issue_id, round, FontBook::global()?, path)
 }
 
 /// As `export_proof`, set in `fonts`.
 pub fn export_proof_with(
-    issue: &crate::model::Issue,
+    issue_id: crate::store::IssueId,
+    round: &crate::store::ProofRound,
     fonts: &FontBook,
-    label: &str,
     path: &Path,
 ) -> Result<(), PdfError> {
-    let options = crate::layout::Options {
-        stamp: Some(label.to_string()),
-        ..crate::layout::Options::default()
+    let doc = crate::layout::layout_with(&round.issue, fonts, &proof_layout(round))?;
+    let options = PdfOptions {
+        proof: Some(crate::proof::ProofIdentity::of(issue_id, round)),
+        ..PdfOptions::default()
     };
-    let doc = crate::layout::layout_with(issue, fonts, &options)?;
-    write(&doc, fonts, &PdfOptions::default(), path)
+    write(&doc, fonts, &options, path)
+}
+
+/// The layout options of a proof round's PDF: the default ones with its stamp. Reading the
+/// marks on a proof lays the round out again with these, to find the glyphs under them.
+pub fn proof_layout(round: &crate::store::ProofRound) -> crate::layout::Options {
+    crate::layout::Options {
+        stamp: Some(crate::proof::Stamp::of(round).label()),
+        ..crate::layout::Options::default()
+    }
 }
 
 /// Every glyph each face must carry: original glyph id → its character (for ToUnicode).
@@ -307,8 +329,9 @@ fn clean_info(lo: &mut lopdf::Document) {
 }
 
 /// The trailer /ID: 16 bytes hashed from everything the document shows (its properties, and
-/// every glyph, rule and frame with its place, size and colour).
-fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
+/// every glyph, rule and frame with its place, size and colour). Readers keep the first /ID when
+/// they save annotations, so it tells whether a commented proof shows the pages laid out now.
+pub fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
     // The face of each glyph by its PostScript name: an installed face has its own.
     let names: Vec<String> = (0..FaceId::BUNDLED.len() + crate::fonts::FontRole::ALL.len())
         .map(|slot| {

@@ -165,6 +165,17 @@ pub enum StoreError {
         /// The round asked for.
         round: u32,
     },
+    /// A review comment that is not (or no longer) stored.
+    #[error("这条审阅意见已不存在（可能属于已删除的校样）。请重新打开审阅意见列表。")]
+    NoComment(i64),
+    /// A review comment the store cannot read back.
+    #[error("编号为 {id} 的简报有一条审阅意见无法读取（{detail}）。请重新导入这次校样的批注。")]
+    BadComment {
+        /// The issue.
+        id: IssueId,
+        /// What is wrong.
+        detail: String,
+    },
     /// Any other SQLite failure.
     #[error("数据库出错：{0}。请重试；如果问题一直出现，请联系技术支持。")]
     Sqlite(rusqlite::Error),

@@ -34,10 +34,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 4,
         apply: v4_search_indexes,
     },
+    Migration {
+        version: 5,
+        apply: v5_review_comments,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 4;
+pub const LATEST: u32 = 5;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -146,6 +150,25 @@ fn v4_search_indexes(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         insert.execute(rusqlite::params![seq, text::char_tokens(&body)])?;
     }
     Ok(())
+}
+
+/// Version 5: the reviewers' comments (审阅意见) read from commented proof PDFs, each kept with
+/// the proof round it was made on. The comment is JSON (`crate::review::Comment`), so it can
+/// grow without a migration; importing the same PDF twice adds nothing (the unique key).
+fn v5_review_comments(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE review_comments (
+            seq         INTEGER PRIMARY KEY,
+            issue_id    TEXT NOT NULL,
+            round       INTEGER NOT NULL,
+            comment     TEXT NOT NULL,       -- JSON of the comment as read and anchored
+            status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'rejected')),
+            reply       TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,       -- RFC 3339, UTC
+            FOREIGN KEY (issue_id, round) REFERENCES proof_rounds (issue_id, round) ON DELETE CASCADE,
+            UNIQUE (issue_id, round, comment)
+        );",
+    )
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.

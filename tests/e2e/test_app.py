@@ -8,7 +8,8 @@ literally in the editor, the preview and the archive; paste a whole article into
 find its parts; export the PDF and find the headlines in it (pdftotext); choose an installed face
 (Debian's 文鼎ＰＬ简中楷) for 楷体 in 设置 › 字体, see the preview change, export again and find the
 face embedded in the PDF (pdffonts), then go back to the bundled face; restart the app and find every edit still there. Then proofing (issue 8) on the demo
-issue: 送审 a proof round, edit a headline, see the insertion and deletion in the 比较 view, fix
+issue: 送审 a proof round, comment its PDF with PyMuPDF and take the comment back (审阅意见: import,
+select, apply, undo), edit a headline, see the insertion and deletion in the 比较 view, fix
 the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
 the archive folder, the editor read-only), make a 年度合订本 and a backup, 更正 it, let 校验存档 find a
 deleted archive file, and 从备份恢复 through the real file chooser. Screenshots go to
@@ -441,6 +442,7 @@ def proofing(s: Session) -> None:
                                      text=True, check=True).stdout.split())
     assert "校样第1次" in stamped, stamped[:200]
     log(f"proof PDF {proof_pdf.name} carries the stamp")
+    reviewing(s, proof_pdf)
 
     # Edit the headline: 「……进展情况」 becomes 「……进展工作」.
     head = s.field("articles.0.headline")
@@ -568,6 +570,42 @@ def status_of(s: Session, total: str) -> str:
         "const row = [...document.querySelectorAll('tr.issue-row')].find("
         "  r => r.querySelector('td.total').textContent === arguments[0]);"
         "return row ? row.querySelector('td.status-cell .status').className : null", f"总第{total}期")
+
+
+def reviewing(s: Session, proof_pdf: Path) -> None:
+    """Issue 16 in the app: the proof commented with PyMuPDF (a 替换 as Acrobat writes it), imported
+    through 导入审阅意见…, the comment seen, clicked (its text selected in the editor), applied
+    (the preview changes) and undone with Ctrl+Z."""
+    root = Path(__file__).resolve().parents[2]
+    python = subprocess.run([str(root / "scripts/pdfcheck-env.sh")], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    spec = proof_pdf.with_name("review-spec.json")
+    spec.write_text('[{"kind": "replace", "phrase": "汪驰召开会议", "with": "汪驰主持召开会议"}]', encoding="utf-8")
+    commented = proof_pdf.with_name("批注后的校样.pdf")
+    subprocess.run([python, str(root / "tests/tools/annotate_proof.py"), str(proof_pdf), str(commented), str(spec)],
+                   check=True, timeout=120)
+    s.css("#review-import").click()
+    choose_in_file_chooser("导入审阅意见：选择审阅人批注过的校样 PDF", commented)
+    s.until("the comment in the 审阅意见 panel",
+            lambda: s.texts("#review-list .review-quote") == ["「汪驰召开会议」"], 120)
+    assert s.css("#review-count").get_property("textContent") == "1"
+    proposal = s.texts("#review-list .review-proposal")
+    assert proposal == ["建议：“汪驰召开会议”改为“汪驰主持召开会议”"], proposal
+    s.css("#review-list .review-place").click()
+    s.until("the paragraph focused with the text selected", lambda: s.driver.execute_script(
+        "const e = document.activeElement; return e && e.dataset.path === 'articles.0.blocks.0.text'"
+        " && e.value.slice(e.selectionStart, e.selectionEnd) === '汪驰召开会议'"))
+    s.shot("07b-review.png")
+    s.css("#review-list .review-apply").click()
+    s.until("the suggestion applied", lambda: "汪驰主持召开会议" in s.value("articles.0.blocks.0.text"))
+    s.until("the comment closed", lambda: not s.all("#review-count"))
+    s.css("#tab-preview").click()
+    s.until("the preview with the change", lambda: "汪驰主持召开会议" in "".join(s.preview_text().split()), 60)
+    s.field("masthead.editor").send_keys(Keys.CONTROL, "z")
+    s.until("Ctrl+Z to restore the paragraph", lambda: "汪驰主持" not in s.value("articles.0.blocks.0.text"))
+    s.saved()
+    s.css("#tab-proofs").click()
+    log("review comment imported, selected, applied and undone")
 
 
 def choose_in_file_chooser(title: str, path: Path) -> None:

@@ -26,6 +26,9 @@ import type {
   ProofRound,
   Published,
   Restored,
+  ReviewImported,
+  ReviewItem,
+  CommentStatus,
   SearchRow,
   Verified,
   Version,
@@ -99,6 +102,17 @@ export const api = {
   backup: (path: string) => invoke<BackedUp>('backup_store', { path }),
   pickRestoreFile: () => invoke<string | null>('pick_restore_file'),
   restoreBackup: (path: string) => invoke<Restored>('restore_store', { path }),
+  // 审阅意见
+  pickReviewFile: () => invoke<string | null>('pick_review_file'),
+  importReview: (id: string, path: string, current: Issue) =>
+    invoke<ReviewImported>('import_review', { id, path, current }),
+  reviewComments: (id: string, current: Issue) => invoke<ReviewItem[]>('review_comments', { id, current }),
+  applyComment: (id: string, comment: number, current: Issue) =>
+    invoke<Issue>('apply_comment', { id, comment, current }),
+  setCommentStatus: (id: string, comment: number, status: CommentStatus, reply: string) =>
+    invoke<void>('set_comment_status', { id, comment, status, reply }),
+  answeredComments: (id: string, from: Version, to: Version, current: Issue) =>
+    invoke<string[]>('answered_comments', { id, from, to, current }),
 };
 
 export type Api = typeof api;

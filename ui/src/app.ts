@@ -16,6 +16,7 @@ import { PreviewPane } from './preview';
 import { DiffPanel } from './diffview';
 import { LintPanel } from './lintpanel';
 import { ProofPanel } from './proofpanel';
+import { ReviewPanel } from './reviewpanel';
 import { commandFor, type Command } from './shortcuts';
 import type {
   ArchiveDir,
@@ -69,6 +70,7 @@ export class App {
   private readonly proofs: ProofPanel;
   private readonly diff: DiffPanel;
   private readonly lint: LintPanel;
+  private readonly review: ReviewPanel;
   private readonly tabButtons = new Map<SideTab, HTMLButtonElement>();
   private sideTab: SideTab = 'preview';
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
@@ -111,6 +113,16 @@ export class App {
       focus: (path, select) => this.form.focusField(path, select),
       notify,
     });
+    this.review = new ReviewPanel({
+      api,
+      current,
+      apply: (changed) => this.change((i) => Object.assign(i, structuredClone(changed)), null, true),
+      focus: (path, select) => this.form.focusField(path, select),
+      counted: (open) => this.showReviewCount(open),
+      notify,
+    });
+    // The comments sit under the rounds they were made on, in the 校样 tab.
+    this.proofs.element.append(this.review.element);
     this.form = new EditorForm({
       change: (m, k, r) => this.change(m, k, r),
       paste: (kind) => this.paste(kind),
@@ -316,6 +328,7 @@ export class App {
       this.showSaveState('saved', null);
       this.root.dataset.ready = 'editor';
       await this.loadRounds();
+      await this.review.refresh();
       if (this.sideTab !== 'preview') void this.showTab(this.sideTab);
       await this.previewRunner.now(structuredClone(this.current.issue));
     } catch (e) {
@@ -614,12 +627,28 @@ export class App {
   /** Shows a side panel (预览, 校样, 比较, 校对助手) with fresh content. */
   async showTab(tab: SideTab): Promise<void> {
     this.selectTab(tab);
-    if (tab === 'proofs') await this.loadRounds();
+    if (tab === 'proofs') {
+      await this.loadRounds();
+      await this.review.refresh();
+    }
     if (tab === 'diff') {
       await this.loadRounds();
       await this.diff.refresh();
     }
     if (tab === 'lint') await this.lint.refresh();
+  }
+
+  /** The open review comments, as a count on the 校样 tab. */
+  private showReviewCount(open: number): void {
+    const b = this.tabButtons.get('proofs');
+    if (!b) return;
+    const badge =
+      open > 0 ? h('span', { class: 'tab-count', attrs: { id: 'review-count' }, text: String(open) }) : '';
+    b.replaceChildren('校样', badge);
+    b.title =
+      open > 0
+        ? `送审记录、各次校样的 PDF 和审阅意见（${open} 条待处理）`
+        : '送审记录、各次校样的 PDF 和审阅意见';
   }
 
   private async loadRounds(): Promise<ProofRound[]> {
@@ -670,7 +699,12 @@ export class App {
       // The engine set the status to 校对中; the editor's copy follows (one undoable step).
       if (cur.issue.status !== 'in_proof') this.change((i) => (i.status = 'in_proof'), null);
       this.proofStateEl.textContent = `已送审：第${round.round}次校样`;
-      notify(`已送审：第${round.round}次校样（${round.stamp}）。`);
+      await this.review.refresh();
+      const open = this.review.openCount;
+      notify(
+        `已送审：第${round.round}次校样（${round.stamp}）。` +
+          (open > 0 ? `还有 ${open} 条审阅意见没有处理，见「校样」中的审阅意见。` : ''),
+      );
       await this.loadRounds();
       if (this.sideTab === 'diff') await this.diff.refresh();
     } catch (e) {
@@ -1029,6 +1063,12 @@ export class App {
   }
 
   async importPaths(paths: string[]): Promise<void> {
+    // A PDF dropped on an open issue is a commented proof: its marks become review comments.
+    if (this.screen === 'editor' && paths.length > 0 && paths.every((p) => /\.pdf$/i.test(p))) {
+      this.selectTab('proofs');
+      for (const p of paths) await this.review.importPath(p);
+      return;
+    }
     const progress =
       paths.length > 1
         ? showModal(`正在导入 ${paths.length} 个文件`, [h('div', { class: 'progress' }, h('div'))], [], {

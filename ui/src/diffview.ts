@@ -46,7 +46,7 @@ export function parseVersion(value: string): Version {
 }
 
 export interface DiffHost {
-  api: Pick<Api, 'diff'>;
+  api: Pick<Api, 'diff' | 'answeredComments'>;
   /** The issue being edited and its id, or null. */
   current(): { id: string; issue: Issue } | null;
 }
@@ -141,6 +141,20 @@ export class DiffPanel {
     try {
       const parts = await this.host.api.diff(cur.id, from, to, structuredClone(cur.issue));
       this.show(parts);
+      // The review comments of the earlier round that these changes answered.
+      const answered = await this.host.api
+        .answeredComments(cur.id, from, to, structuredClone(cur.issue))
+        .catch(() => [] as string[]);
+      if (parts.length > 0 && answered.length > 0) {
+        this.result.append(
+          h(
+            'section',
+            { class: 'diff-answered', attrs: { id: 'diff-answered' } },
+            h('h3', { text: '这些改动回应了审阅意见' }),
+            h('ul', {}, ...answered.map((line) => h('li', { text: line }))),
+          ),
+        );
+      }
     } catch (e) {
       replaceChildren(this.result, h('p', { class: 'error-text', text: errorText(e) }));
     }

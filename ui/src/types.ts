@@ -289,3 +289,51 @@ export interface FontSettings {
   faces: FaceOption[];
   warnings: string[];
 }
+
+/** Where the editor stands on a review comment. */
+export type CommentStatus = 'open' | 'done' | 'rejected';
+
+/** A reply to a reviewer's mark, as the PDF has it. */
+export interface ReviewReply {
+  author: string;
+  date: string | null;
+  text: string;
+}
+
+/** One review comment (审阅意见) located in the current text. */
+export interface ReviewItem {
+  id: number;
+  round: number;
+  kind_label: string;
+  author: string;
+  date: string | null;
+  text: string;
+  replies: ReviewReply[];
+  page: number;
+  /** 「第1篇文章 第2段」, or empty when the mark is on no text. */
+  part: string;
+  /** The text it is about, as the round had it. */
+  quote: string;
+  /** The field it is in now; null when its text changed or it is not in an editable field. */
+  place: LintPlace | null;
+  /** [start, end) in the field's current text, UTF-16 units. */
+  start: number;
+  end: number;
+  /** 「原文已改动」 or empty. */
+  changed: string;
+  /** 「“本年度”改为“2020年度”」, or empty. */
+  proposal: string;
+  applicable: boolean;
+  status: CommentStatus;
+  status_label: string;
+  reply: string;
+  /** Where the mark lies on the proof pages (points from the top-left), while the text is as the
+   * round had it: the preview draws the same pages then. Empty once the text changed. */
+  spots: { page: number; area: { x0: number; y0: number; x1: number; y1: number } }[];
+}
+
+export interface ReviewImported {
+  message: string;
+  warning: string | null;
+  items: ReviewItem[];
+}

@@ -25,6 +25,9 @@ import type {
   Verified,
   Version,
   VolumeExported,
+  ReviewItem,
+  ReviewImported,
+  CommentStatus,
 } from '../src/types';
 
 /** The text a lint place names, for the fake's fixes. */
@@ -130,6 +133,13 @@ export class FakeApi {
   diffs: { from: Version; to: Version; current: Issue }[] = [];
   diffResult: PartDiff[] = [];
   lintItems: LintItem[] = [];
+  reviewItems: ReviewItem[] = [];
+  /** What 采纳 puts in place of the comment's range. */
+  reviewReplacement = '';
+  reviewFile: string | null = '/tmp/批注.pdf';
+  reviewImports: string[] = [];
+  reviewError: string | null = null;
+  answered: string[] = [];
   hits: SearchRow[] = [];
   verified: Verified = { checked: 0, problems: [] };
   years: number[] = [2020];
@@ -309,6 +319,32 @@ export class FakeApi {
         if (this.backupError) throw this.backupError;
         this.backups.push(path);
         return { path, bytes: 4096, issues: this.issues.size };
+      },
+      pickReviewFile: async () => this.reviewFile,
+      answeredComments: async () => [...this.answered],
+      importReview: async (_id: string, path: string): Promise<ReviewImported> => {
+        if (this.reviewError) throw this.reviewError;
+        this.reviewImports.push(path);
+        return {
+          message: `第1次校样：读到 ${this.reviewItems.length} 条审阅意见，新增 ${this.reviewItems.length} 条`,
+          warning: null,
+          items: structuredClone(this.reviewItems),
+        };
+      },
+      reviewComments: async () => structuredClone(this.reviewItems),
+      applyComment: async (_id: string, comment: number, current: Issue) => {
+        const item = this.reviewItems.find((i) => i.id === comment)!;
+        const changed = structuredClone(current);
+        const t = textAt(changed, item.place!)!;
+        const text = t.get();
+        t.set(text.slice(0, item.start) + this.reviewReplacement + text.slice(item.end));
+        Object.assign(item, { status: 'done', status_label: '已处理', applicable: false });
+        return changed;
+      },
+      setCommentStatus: async (_id: string, comment: number, status: CommentStatus, reply: string) => {
+        const item = this.reviewItems.find((i) => i.id === comment)!;
+        const label = { open: '待处理', done: '已处理', rejected: '不采纳' }[status];
+        Object.assign(item, { status, status_label: label, reply: reply.trim() });
       },
       exportVolume: async (year: number, path: string): Promise<VolumeExported> => {
         this.volumes.push({ year, path });
