@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Issue, Status};
-use crate::store::{io_reason, ArchivedFile, IssueId, Publication, Store, StoreError};
+use crate::store::{
+    io_reason, ArchivedFile, IssueId, Publication, PublishedFace, Store, StoreError,
+};
 
 /// The store setting that holds the archive folder chosen by the editor.
 pub const ROOT_SETTING: &str = "archive_root";
@@ -163,13 +165,15 @@ pub fn file_name(issue: &Issue, suffix: &str) -> String {
 }
 
 /// 已印发: renders issue `id` with every exporter, writes the files into the archive under `root`
-/// (see `folder`), records their SHA-256 in the store and marks the issue published, which locks
-/// it against edits until `start_correction`. Nothing is recorded unless every file was written.
+/// (see `folder`), records their SHA-256 and the `faces` its PDF used in the store and marks the
+/// issue published, which locks it against edits until `start_correction`. Nothing is recorded
+/// unless every file was written.
 pub fn publish(
     store: &mut Store,
     id: IssueId,
     root: &Path,
     exporters: &[Exporter],
+    faces: &[PublishedFace],
 ) -> Result<Publication, ArchiveError> {
     if exporters.is_empty() {
         return Err(ArchiveError::NoExporters);
@@ -224,7 +228,7 @@ pub fn publish(
             name,
         });
     }
-    Ok(store.record_publication(id, revision, &dir, &files)?)
+    Ok(store.record_publication(id, revision, &dir, &files, faces)?)
 }
 
 /// Starts a correction of published issue `id` (a new revision; the archived files and their

@@ -3,14 +3,45 @@
 //! command line and the app both publish through this one list.
 
 use crate::archive::Exporter;
-use crate::fonts::FontBook;
+use crate::fonts::{FontBook, FontRole};
 use crate::model::Issue;
+use crate::page::Document;
 use crate::pdf::{PdfError, PdfOptions};
+use crate::store::PublishedFace;
+
+/// What publishing an issue writes: the exporters, and the faces its PDF uses (for the record).
+pub struct ArchiveFormats {
+    /// The exporters, one per archived file.
+    pub exporters: Vec<Exporter>,
+    /// The faces the PDF uses, by role.
+    pub faces: Vec<PublishedFace>,
+}
+
+/// The faces `doc` draws with, each with the role it sets (a fallback face once per role).
+pub fn faces_used(doc: &Document, fonts: &FontBook) -> Vec<PublishedFace> {
+    let mut used: Vec<(FontRole, crate::fonts::FaceId)> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| l.glyphs.iter().map(move |g| (l.role, g.face)))
+        .collect();
+    used.sort_by_key(|&(r, f)| (r.slot(), f.slot()));
+    used.dedup();
+    used.into_iter()
+        .map(|(role, face)| PublishedFace {
+            role: role.label().to_string(),
+            family: fonts.family(face),
+            postscript: fonts.postscript_name(face),
+            file: fonts.file_label(face),
+        })
+        .collect()
+}
 
 /// The exporters for `issue`. Its pages are laid out once here and drawn twice (the PDF and the
 /// PDF/A copy), so a problem with the layout or the fonts shows before anything is archived.
-pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter>, PdfError> {
+pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<ArchiveFormats, PdfError> {
     let doc = crate::layout::layout(issue, fonts)?;
+    let faces = faces_used(&doc, fonts);
     let render = |archival| {
         crate::pdf::render(
             &doc,
@@ -28,7 +59,7 @@ pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter
         .into_iter()
         .map(|a| a.headline)
         .collect();
-    Ok(vec![
+    let exporters = vec![
         Exporter::new(".pdf", move |_| Ok(pdf.clone())),
         Exporter::new("（PDFA）.pdf", move |_| Ok(pdfa.clone())),
         // The DOCX names the faces the PDF embeds (the office fonts where a role keeps its
@@ -43,5 +74,6 @@ pub fn archive_exporters(issue: &Issue, fonts: &FontBook) -> Result<Vec<Exporter
             crate::docx::render_with(&issue, &names).map_err(|e| e.to_string())
         }),
         Exporter::json(),
-    ])
+    ];
+    Ok(ArchiveFormats { exporters, faces })
 }

@@ -45,7 +45,14 @@ fn publishing_writes_hashed_files_and_locks_the_issue() {
     let id = store.insert(&issue()).unwrap();
     assert!(!store.is_published(id).unwrap());
 
-    let p = archive::publish(&mut store, id, &root, &[Exporter::json(), text_exporter()]).unwrap();
+    let p = archive::publish(
+        &mut store,
+        id,
+        &root,
+        &[Exporter::json(), text_exporter()],
+        &[],
+    )
+    .unwrap();
     assert_eq!(p.revision, 1);
     assert_eq!(p.dir, root.join("2020").join("第4期（总第245期）"));
     let names: Vec<&str> = p.files.iter().map(|f| f.name.as_str()).collect();
@@ -87,7 +94,7 @@ fn publishing_writes_hashed_files_and_locks_the_issue() {
         Err(StoreError::Published(_))
     ));
     assert!(matches!(
-        archive::publish(&mut store, id, &root, &[Exporter::json()]),
+        archive::publish(&mut store, id, &root, &[Exporter::json()], &[]),
         Err(archive::ArchiveError::Store(StoreError::Published(_)))
     ));
     let report = archive::verify(&store).unwrap();
@@ -104,8 +111,15 @@ fn verify_reports_a_changed_and_a_deleted_file() {
     next.masthead.number = bulletin::model::IssueNumber::new(5).unwrap();
     next.masthead.total_number = bulletin::model::TotalNumber::new(246).unwrap();
     let b = store.insert(&next).unwrap();
-    let pa = archive::publish(&mut store, a, &root, &[Exporter::json(), text_exporter()]).unwrap();
-    let pb = archive::publish(&mut store, b, &root, &[Exporter::json()]).unwrap();
+    let pa = archive::publish(
+        &mut store,
+        a,
+        &root,
+        &[Exporter::json(), text_exporter()],
+        &[],
+    )
+    .unwrap();
+    let pb = archive::publish(&mut store, b, &root, &[Exporter::json()], &[]).unwrap();
     assert_eq!(archive::verify(&store).unwrap().problems, vec![]);
 
     // One byte changed in a's JSON (same length), a's text file deleted; b untouched.
@@ -136,20 +150,20 @@ fn a_failing_format_writes_and_records_nothing() {
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
     let id = store.insert(&issue()).unwrap();
     let broken = Exporter::new(".pdf", |_: &Issue| Err("缺少字体".to_string()));
-    let e = archive::publish(&mut store, id, &root, &[Exporter::json(), broken]).unwrap_err();
+    let e = archive::publish(&mut store, id, &root, &[Exporter::json(), broken], &[]).unwrap_err();
     assert!(e.to_string().contains("缺少字体"), "{e}");
     assert!(!root.exists());
     assert!(!store.is_published(id).unwrap());
     assert_eq!(store.load(id).unwrap().issue.status, Status::InProof);
     assert!(store.publications(None).unwrap().is_empty());
     assert!(matches!(
-        archive::publish(&mut store, id, &root, &[]),
+        archive::publish(&mut store, id, &root, &[], &[]),
         Err(archive::ArchiveError::NoExporters)
     ));
     // The same issue imported twice: the second may not overwrite the first's archived files.
     let twin = store.insert(&issue()).unwrap();
-    let p = archive::publish(&mut store, twin, &root, &[Exporter::json()]).unwrap();
-    let e = archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap_err();
+    let p = archive::publish(&mut store, twin, &root, &[Exporter::json()], &[]).unwrap();
+    let e = archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap_err();
     assert!(
         matches!(&e, archive::ArchiveError::FolderTaken { other, .. } if *other == twin),
         "{e:?}"
@@ -159,7 +173,7 @@ fn a_failing_format_writes_and_records_nothing() {
     assert_eq!(store.publications(None).unwrap(), vec![p]);
     store.delete(id).unwrap();
     assert!(matches!(
-        archive::publish(&mut store, id, &root, &[Exporter::json()]),
+        archive::publish(&mut store, id, &root, &[Exporter::json()], &[]),
         Err(archive::ArchiveError::Deleted(_))
     ));
 }
@@ -174,14 +188,14 @@ fn a_correction_is_a_new_revision_and_keeps_the_archived_one() {
         archive::start_correction(&mut store, id),
         Err(archive::ArchiveError::Store(StoreError::NotPublished(_)))
     ));
-    let first = archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap();
+    let first = archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap();
 
     assert_eq!(archive::start_correction(&mut store, id).unwrap(), 2);
     assert_eq!(store.load(id).unwrap().issue.status, Status::Draft);
     let mut fixed = store.load(id).unwrap().issue;
     fixed.articles[0].byline = Some("夏细绸".into());
     store.save(id, &fixed).unwrap();
-    let second = archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap();
+    let second = archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap();
     assert_eq!(second.revision, 2);
     assert_eq!(
         second.dir,
@@ -274,7 +288,14 @@ fn a_version_2_database_is_backed_up_and_gains_proofs_and_archive() {
     // The character index was filled from the text already indexed: short words find it.
     assert_eq!(store.search("党建").unwrap()[0].id, id);
     assert_eq!(store.freeze_proof(id, "升级后").unwrap().round, 1);
-    let p = archive::publish(&mut store, id, &dir.path().join("a"), &[Exporter::json()]).unwrap();
+    let p = archive::publish(
+        &mut store,
+        id,
+        &dir.path().join("a"),
+        &[Exporter::json()],
+        &[],
+    )
+    .unwrap();
     assert_eq!(p.revision, 1);
     let e = store.save(id, &issue()).unwrap_err();
     assert!(matches!(e, StoreError::Published(_)));
@@ -364,4 +385,33 @@ fn cli_publish_verify_correct_and_archive_dir() {
     assert!(e.contains("找不到"), "{e}");
     let out = ok(&db, &["archive-dir", "--reset"]);
     assert!(!out.contains("档案"), "{out}");
+}
+
+/// A publication recorded by the program before the record named faces (store version 5) keeps
+/// its files and hashes and names no faces; new ones name theirs (issue 15).
+#[test]
+fn a_version_5_database_gains_the_faces_of_its_publications() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.sqlite3");
+    let root = dir.path().join("归档");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let id = store.insert(&issue()).unwrap();
+        archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap();
+        id
+    };
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("ALTER TABLE publications DROP COLUMN faces; PRAGMA user_version = 5;")
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let v: u32 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let p = store.publications(Some(id)).unwrap().remove(0);
+    assert!(p.faces.is_empty());
+    assert_eq!(p.files.len(), 1);
+    assert!(archive::verify(&store).unwrap().problems.is_empty());
 }

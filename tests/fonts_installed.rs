@@ -620,3 +620,55 @@ fn libreoffice_with_the_chosen_faces_lays_out_the_pages_of_our_pdf() {
         "the issue's last characters"
     );
 }
+
+/// The archive's record of a publication names the faces its PDF used: the installed face the
+/// office chose for a role, the bundled faces of the others (issue 15).
+#[test]
+fn the_publication_record_names_the_faces_its_pdf_used() {
+    let fx = Fixture::new();
+    assert_ok(&fx.bulletin(&["fonts", "--set", &format!("楷体={KAI}")]));
+    let sample = sample_path();
+    assert_ok(&fx.bulletin(&["import", sample.to_str().unwrap()]));
+    let store = bulletin::store::Store::open(&fx.path("bulletin.sqlite3")).unwrap();
+    let id = store.list().unwrap()[0].id;
+    drop(store);
+    let archive = fx.path("归档");
+    let out = fx.bulletin(&[
+        "publish",
+        &id.to_string(),
+        "--archive",
+        archive.to_str().unwrap(),
+    ]);
+    assert_ok(&out);
+    let said = text(&out.stdout);
+    assert!(said.contains("字体：楷体"), "{said}");
+    let store = bulletin::store::Store::open(&fx.path("bulletin.sqlite3")).unwrap();
+    let p = store.publications(Some(id)).unwrap().remove(0);
+    let kai = p.faces.iter().find(|f| f.role == "楷体").unwrap();
+    assert!(kai.file.contains("gkai00mp.ttf"), "{:?}", p.faces);
+    let fang = p.faces.iter().find(|f| f.role == "仿宋").unwrap();
+    assert_eq!(fang.file, "FandolFang-Regular.otf", "{:?}", p.faces);
+    // Every face the record names is in the archived PDF, as poppler lists it, and back.
+    let pdf = p
+        .files
+        .iter()
+        .find(|f| f.name.ends_with(".pdf") && !f.name.contains("PDFA"))
+        .map(|f| p.path_of(f))
+        .unwrap();
+    let embedded = pdffonts(&pdf);
+    for f in &p.faces {
+        assert!(
+            embedded.iter().any(|e| e.name.ends_with(&f.postscript)),
+            "{} not in {embedded:#?}",
+            f.postscript
+        );
+    }
+    for e in &embedded {
+        assert!(
+            p.faces.iter().any(|f| e.name.ends_with(&f.postscript)),
+            "{} embedded but not recorded: {:?}",
+            e.name,
+            p.faces
+        );
+    }
+}

@@ -83,7 +83,7 @@ fn fixture() -> Fixture {
     ];
     for issue in [&published[1], &published[2], &published[0]] {
         let id = store.insert(issue).unwrap();
-        archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap();
+        archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap();
     }
     let old = variant(12, 241, (2019, 12, 30), "去年", 2);
     let mut left_out: Vec<String> = old
@@ -92,7 +92,7 @@ fn fixture() -> Fixture {
         .map(|a| squash(&a.headline_text()))
         .collect();
     let id = store.insert(&old).unwrap();
-    archive::publish(&mut store, id, &root, &[Exporter::json()]).unwrap();
+    archive::publish(&mut store, id, &root, &[Exporter::json()], &[]).unwrap();
     let mut draft = variant(6, 247, (2020, 6, 30), "草稿", 2);
     draft.status = Status::Draft;
     left_out.extend(draft.articles.iter().map(|a| squash(&a.headline_text())));

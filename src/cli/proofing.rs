@@ -261,8 +261,8 @@ pub fn publish(db: Option<&Path>, id: &str, dir: Option<&Path>) -> Result<(), Cl
     };
     let issue = store.load(id)?.issue;
     let fonts = super::fonts::FontArgs::default().book_for_store(&store)?;
-    let exporters = bulletin::formats::archive_exporters(&issue, &fonts)?;
-    let p = archive::publish(&mut store, id, &root, &exporters)?;
+    let formats = bulletin::formats::archive_exporters(&issue, &fonts)?;
+    let p = archive::publish(&mut store, id, &root, &formats.exporters, &formats.faces)?;
     let revision = if p.revision > 1 {
         format!("（修订{}）", p.revision)
     } else {
@@ -275,6 +275,9 @@ pub fn publish(db: Option<&Path>, id: &str, dir: Option<&Path>) -> Result<(), Cl
     ))?;
     for f in &p.files {
         say(format!("  {}  SHA-256 {}", f.name, f.sha256))?;
+    }
+    for f in &p.faces {
+        say(format!("  字体：{}  {}（{}）", f.role, f.family, f.file))?;
     }
     Ok(())
 }

@@ -321,9 +321,9 @@ impl Desktop {
         let mut store = self.store();
         store.save(id, issue)?;
         let root = archive::root(&store)?;
-        let exporters = crate::formats::archive_exporters(issue, &fonts)
+        let formats = crate::formats::archive_exporters(issue, &fonts)
             .map_err(|e| DesktopError::new(e.to_string()))?;
-        let p = archive::publish(&mut store, id, &root, &exporters)?;
+        let p = archive::publish(&mut store, id, &root, &formats.exporters, &formats.faces)?;
         Ok(Published {
             revision: p.revision,
             dir: p.dir.display().to_string(),

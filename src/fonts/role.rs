@@ -93,7 +93,7 @@ impl FontRole {
         }
     }
 
-    pub(super) fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         self as usize
     }
 

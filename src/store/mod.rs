@@ -31,7 +31,7 @@ use crate::model::{Issue, Status};
 pub use comments::{CommentStatus, StoredComment};
 pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};
-pub use revisions::{ArchivedFile, ProofRound, Publication};
+pub use revisions::{ArchivedFile, ProofRound, Publication, PublishedFace};
 pub use schema::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 /// The environment variable that names the database file, overriding the default location.

@@ -39,6 +39,20 @@ pub struct ArchivedFile {
     pub size: u64,
 }
 
+/// A face the PDF of a publication used, and for which role (the office's installed face, a
+/// bundled one, or the fallback for rare characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PublishedFace {
+    /// The role it set: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+    pub role: String,
+    /// Its family name, e.g. 「FandolFang」 or 「方正小标宋简体」.
+    pub family: String,
+    /// Its PostScript name, as pdffonts shows it.
+    pub postscript: String,
+    /// Its file (and index in a collection).
+    pub file: String,
+}
+
 /// One publication (印发) of an issue: revision 1, or a later correction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Publication {
@@ -54,6 +68,8 @@ pub struct Publication {
     pub superseded_at: Option<String>,
     /// The files written, by name.
     pub files: Vec<ArchivedFile>,
+    /// The faces its PDF used (empty for publications recorded before version 6 of the store).
+    pub faces: Vec<PublishedFace>,
     /// The issue as published.
     pub issue: Issue,
 }
@@ -290,8 +306,8 @@ impl Store {
             .map_err(sql_err(&self.path))
     }
 
-    /// Records that issue `id` was published as revision `revision` into `dir` with `files`, and
-    /// sets its status to 已印发, which locks it. Fails when it is already published, or when
+    /// Records that issue `id` was published as revision `revision` into `dir` with `files`
+    /// set in `faces`, and sets its status to 已印发, which locks it. Fails when it is already published, or when
     /// `revision` is not the next one (another publication came first).
     pub fn record_publication(
         &mut self,
@@ -299,6 +315,7 @@ impl Store {
         revision: u32,
         dir: &std::path::Path,
         files: &[ArchivedFile],
+        faces: &[PublishedFace],
     ) -> Result<Publication, StoreError> {
         let tx = self.write()?;
         let sql = tx.sql();
@@ -310,14 +327,15 @@ impl Store {
         let published_at = now();
         let seq: i64 = tx
             .query_row(
-                "INSERT INTO publications (issue_id, revision, dir, content, published_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING seq",
+                "INSERT INTO publications (issue_id, revision, dir, content, published_at, faces)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING seq",
                 params![
                     id.to_string(),
                     revision,
                     dir.to_string_lossy(),
                     crate::json::to_string(&issue),
-                    published_at
+                    published_at,
+                    serde_json::to_string(faces).unwrap_or_else(|_| "[]".into())
                 ],
                 |r| r.get(0),
             )
@@ -337,6 +355,7 @@ impl Store {
             published_at,
             superseded_at: None,
             files: files.to_vec(),
+            faces: faces.to_vec(),
             issue,
         })
     }
@@ -376,7 +395,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT seq, issue_id, revision, dir, published_at, superseded_at, content
+                "SELECT seq, issue_id, revision, dir, published_at, superseded_at, content, faces
                  FROM publications WHERE ?1 IS NULL OR issue_id = ?1 ORDER BY seq",
             )
             .map_err(&sql)?;
@@ -390,6 +409,7 @@ impl Store {
                     r.get::<_, String>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             })
             .map_err(&sql)?
@@ -402,7 +422,7 @@ impl Store {
             )
             .map_err(&sql)?;
         let mut out = Vec::new();
-        for (seq, issue_id, revision, dir, published_at, superseded_at, content) in rows {
+        for (seq, issue_id, revision, dir, published_at, superseded_at, content, faces) in rows {
             let issue_id: IssueId = issue_id
                 .parse()
                 .map_err(|_| StoreError::NotFound(issue_id.clone()))?;
@@ -424,6 +444,8 @@ impl Store {
                 published_at,
                 superseded_at,
                 files,
+                // A record this program cannot read names no faces rather than hiding the rest.
+                faces: serde_json::from_str(&faces).unwrap_or_default(),
                 issue: parse_issue(issue_id, &content)?,
             });
         }

@@ -38,10 +38,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 5,
         apply: v5_review_comments,
     },
+    Migration {
+        version: 6,
+        apply: v6_published_faces,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 5;
+pub const LATEST: u32 = 6;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -169,6 +173,12 @@ fn v5_review_comments(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             UNIQUE (issue_id, round, comment)
         );",
     )
+}
+
+/// Version 6: each publication names the faces its PDF used (JSON of
+/// `store::PublishedFace`); publications recorded before keep an empty list.
+fn v6_published_faces(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch("ALTER TABLE publications ADD COLUMN faces TEXT NOT NULL DEFAULT '[]';")
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.
