@@ -757,6 +757,7 @@ mod tests {
                 open: Half,
                 close: Half,
             },
+            style: Default::default(),
         });
         let found = check(&issue, None);
         let seen: Vec<(Rule, String, usize, &str)> = found
@@ -849,6 +850,7 @@ mod tests {
             text: ",赴乐清。".into(),
             source: Some("赵理恒".into()),
             source_parens: Default::default(),
+            style: Default::default(),
         });
         let prev = Masthead {
             total_number: TotalNumber::new(243).unwrap(),

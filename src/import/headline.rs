@@ -177,10 +177,22 @@ pub struct Located {
     pub headline: Vec<String>,
     /// The TOC entry, when it is not the headline on one line.
     pub toc_text: Option<String>,
+    /// Index of the entry.
+    pub entry: usize,
+    /// Whether the headline was found by similarity, not by its spelling or first characters.
+    pub by_similarity: bool,
 }
 
-/// Finds each entry's headline in order. Err(index of the first entry that has none).
-pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usize> {
+/// How many headline-like lines after the last headline are tried for an entry spelled otherwise.
+const SIMILAR_CANDIDATES: usize = 20;
+/// Longest line (in characters) taken as a headline by similarity.
+const SIMILAR_MAX_CHARS: usize = 60;
+
+/// Finds each entry's headline in order: word for word (over up to four lines), by its first
+/// characters, or by similarity (the entry's characters in order in a headline-like line, or
+/// else the next headline-like line before the following entry's headline). Entries that match
+/// nothing are left out.
+pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Vec<Located> {
     let keys: Vec<String> = lines.iter().map(Line::key).collect();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
@@ -240,6 +252,8 @@ pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usiz
                     end,
                     headline: split_headline(&raws, &entry.raw),
                     toc_text: None,
+                    entry: n,
+                    by_similarity: false,
                 }
             }
             None => {
@@ -253,21 +267,94 @@ pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usiz
                         !ends_paragraph(&lines[i].text) && lines[i].text.chars().count() <= 80
                     })
                 });
-                let Some(start) = found.filter(|_| k.chars().count() >= FUZZY_PREFIX) else {
-                    return Err(n);
+                let by_prefix = found.filter(|_| k.chars().count() >= FUZZY_PREFIX);
+                let (start, by_similarity) = match by_prefix {
+                    Some(start) => (start, false),
+                    None => {
+                        let next_key = entries.get(n + 1).map(|e| key(&e.raw));
+                        let limit = next_key
+                            .and_then(|nk| after(by_key.get(nk.as_str()), cursor).first().copied())
+                            .unwrap_or(lines.len());
+                        match similar(&k, &keys, lines, cursor, limit) {
+                            Some(start) => (start, true),
+                            None => continue,
+                        }
+                    }
                 };
                 Located {
                     start,
                     end: start + 1,
                     headline: vec![tidy(&lines[start].text)],
                     toc_text: Some(tidy(&entry.raw)),
+                    entry: n,
+                    by_similarity,
                 }
             }
         };
         cursor = located.end;
         out.push(located);
     }
-    Ok(out)
+    out
+}
+
+/// A headline-like line: it starts a paragraph after a finished one and is short and unfinished
+/// itself, with no sentence punctuation and not the 简讯 heading.
+fn headline_like(lines: &[Line], i: usize) -> bool {
+    let text = &lines[i].text;
+    let after_end = i == 0 || ends_paragraph(&lines[i - 1].text);
+    after_end
+        && text.chars().nth(SIMILAR_MAX_CHARS).is_none()
+        && !ends_paragraph(text)
+        && !text.contains(['。', '；', '！', '？'])
+        && !super::briefs::is_briefs_heading(&lines[i])
+}
+
+/// The headline for an entry spelled otherwise, among the headline-like lines from `cursor` to
+/// `limit`: the one sharing most of its characters in order with the entry, or else the first.
+fn similar(k: &str, keys: &[String], lines: &[Line], cursor: usize, limit: usize) -> Option<usize> {
+    let entry: Vec<char> = k.chars().take(MAX_SPLIT_KEY).collect();
+    if entry.is_empty() {
+        return None;
+    }
+    let candidates: Vec<usize> = (cursor..limit.min(lines.len()))
+        .filter(|&i| headline_like(lines, i))
+        .take(SIMILAR_CANDIDATES)
+        .collect();
+    let best = candidates
+        .iter()
+        .map(|&i| {
+            let line: Vec<char> = keys[i].chars().collect();
+            let common = common_in_order(&entry, &line);
+            let shorter = entry.len().min(line.len()).max(1);
+            let longer = entry.len().max(line.len()).max(1);
+            (
+                i,
+                common * 5 >= shorter * 4 || common * 5 >= longer * 3,
+                common,
+            )
+        })
+        .filter(|(_, alike, _)| *alike)
+        .max_by_key(|(i, _, common)| (*common, std::cmp::Reverse(*i)))
+        .map(|(i, _, _)| i);
+    best.or_else(|| candidates.first().copied())
+}
+
+/// The length of the longest run of characters the two texts share in order (LCS).
+fn common_in_order(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &ca in a {
+        let mut diagonal = 0;
+        for (j, &cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
+            diagonal = up;
+        }
+    }
+    row[b.len()]
 }
 
 /// Positions (in characters of the key) where a text has spaces.
@@ -385,7 +472,7 @@ mod tests {
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].raw, "第二篇文章的标题很长很长的结尾");
         assert_eq!(next, 3);
-        let found = locate(&entries, &l[next..]).unwrap();
+        let found = locate(&entries, &l[next..]);
         assert_eq!((found[0].start, found[0].end), (0, 1));
         assert_eq!(found[0].headline, ["甲乙丙丁2020会议"]);
         assert_eq!((found[1].start, found[1].end), (2, 4));
@@ -404,7 +491,7 @@ mod tests {
         ]);
         let (entries, next) = read_toc(&l, 0);
         assert_eq!(entries.len(), 2);
-        let found = locate(&entries, &l[next..]).unwrap();
+        let found = locate(&entries, &l[next..]);
         assert_eq!(found[1].headline, ["市科协赴县调研指导峰会筹备工作"]);
         assert_eq!(found[1].toc_text.as_deref(), Some("市科协赴县调研指导"));
     }
@@ -429,9 +516,38 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_headline_is_reported() {
+    fn a_missing_headline_is_left_out() {
         let l = lines(&["- 甲篇标题", "- 乙篇标题", "甲篇标题", "正文。"]);
         let (entries, next) = read_toc(&l, 0);
-        assert_eq!(locate(&entries, &l[next..]), Err(1));
+        let found = locate(&entries, &l[next..]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entry, 0);
+    }
+
+    #[test]
+    fn reworded_entries_are_matched_by_similarity() {
+        let l = lines(&[
+            "- 市科协召开党建工作会议",
+            "- 苍南县科协走访慰问一线科技工作者",
+            "- 学会工作",
+            "市科协召开2022年党建工作部署会议",
+            "正文。",
+            "苍南县科协开展走访慰问优秀科技工作者活动",
+            "正文。",
+            "市科协学会部开展学会年检",
+            "正文。",
+        ]);
+        let (entries, next) = read_toc(&l, 0);
+        let found = locate(&entries, &l[next..]);
+        let got: Vec<(usize, bool)> = found.iter().map(|f| (f.start, f.by_similarity)).collect();
+        assert_eq!(got, [(0, true), (2, true), (4, true)]);
+        assert_eq!(
+            found[1].headline,
+            ["苍南县科协开展走访慰问优秀科技工作者活动"]
+        );
+        assert_eq!(
+            found[1].toc_text.as_deref(),
+            Some("苍南县科协走访慰问一线科技工作者")
+        );
     }
 }

@@ -199,10 +199,24 @@ pub enum Part {
 
 /// Joins paragraphs cut by page breaks and bylines left on their own line.
 pub fn join_cut(units: Vec<Unit>, part: Part, starts_brief: impl Fn(&str) -> bool) -> Vec<Unit> {
+    join_cut_noting(units, part, starts_brief, &mut Vec::new())
+}
+
+/// `join_cut`, noting each unit joined to the one before it (for the import report).
+pub fn join_cut_noting(
+    units: Vec<Unit>,
+    part: Part,
+    starts_brief: impl Fn(&str) -> bool,
+    joined: &mut Vec<Unit>,
+) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for unit in units {
         if let Some(prev) = out.last_mut() {
             if continues(&prev.text, &unit.text, part, &starts_brief) {
+                joined.push(Unit {
+                    text: unit.text.chars().take(12).collect(),
+                    line: unit.line,
+                });
                 if prev.text.ends_with(|c: char| c.is_ascii_alphabetic())
                     && unit.text.starts_with(|c: char| c.is_ascii_alphabetic())
                 {
@@ -236,7 +250,8 @@ fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) ->
         return false;
     }
     match part {
-        Part::Briefs => !starts_anew,
+        // A brief that already ends with its source (the title style has no stop) is complete.
+        Part::Briefs => !starts_anew && super::briefs::brief_source(prev).is_none(),
         Part::Article => !starts_anew && !is_numbered_heading(prev) && !is_title_like(prev),
     }
 }
@@ -374,5 +389,26 @@ mod tests {
             |t| t.starts_with("4月8日"),
         );
         assert_eq!(joined.len(), 2);
+        // The title style: a line without a date continues a brief that has no source yet.
+        let mut noted = Vec::new();
+        let joined = join_cut_noting(
+            units(&[
+                "5月20日，某县开展“科技进万家”主题宣传系列",
+                "惠民活动（某县科协）",
+                "市科协召开会议（市科协）",
+            ]),
+            Part::Briefs,
+            |t| t.starts_with("5月"),
+            &mut noted,
+        );
+        assert_eq!(
+            texts(&joined),
+            [
+                "5月20日，某县开展“科技进万家”主题宣传系列惠民活动（某县科协）",
+                "市科协召开会议（市科协）"
+            ]
+        );
+        assert_eq!(noted.len(), 1);
+        assert_eq!(noted[0].line, 2);
     }
 }
