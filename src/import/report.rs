@@ -142,3 +142,15 @@ pub fn recognised(issue: &Issue) -> Vec<String> {
     }
     out
 }
+
+/// The whole report of one file: what was recognised, then each warning (or that there is none).
+pub fn describe(parsed: &Parsed) -> Vec<String> {
+    let mut out = recognised(&parsed.issue);
+    if parsed.warnings.is_empty() {
+        out.push("没有需要核对的地方。".into());
+    } else {
+        out.push(format!("需要核对 {} 处：", parsed.warnings.len()));
+        out.extend(parsed.warnings.iter().map(|w| format!("  {w}")));
+    }
+    out
+}
