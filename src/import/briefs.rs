@@ -28,7 +28,7 @@ pub fn starts_brief(text: &str) -> bool {
     if let Some(after) = number_prefix(text) {
         return !text[after..].trim_start().is_empty();
     }
-    starts_with_date(text)
+    starts_with_date(leading_label(text).0)
 }
 
 /// A date and its separator at the start: 「4月7日，」.
@@ -406,6 +406,9 @@ mod tests {
         assert!(starts_brief("一、近日，市科协"));
         assert!(starts_brief("（2）市科协召开会议"));
         assert!(!starts_brief("1.5亿元资金"));
+        assert!(starts_brief(
+            "【瑞安市科协】3月12日，瑞安市科协举办培训班。"
+        ));
         assert!(!starts_brief("惠民活动（某县科协）"));
         assert!(starts_brief("4月7日，市委"));
         assert!(starts_brief("4月9日—27日,市科协"));

@@ -306,6 +306,7 @@ fn headline_like(lines: &[Line], i: usize) -> bool {
         && text.chars().nth(SIMILAR_MAX_CHARS).is_none()
         && !ends_paragraph(text)
         && !text.contains(['。', '；', '！', '？'])
+        && super::repair::numbered_level(text).is_none()
         && !super::briefs::is_briefs_heading(&lines[i])
 }
 

@@ -132,9 +132,12 @@ pub fn recognised(issue: &Issue) -> Vec<String> {
             BriefStyle::Sentence => "",
             BriefStyle::Title => "，标题式",
         };
-        let source = b.source.as_deref().unwrap_or("无来源");
+        let source = b
+            .source
+            .as_deref()
+            .map_or_else(|| "无来源".to_owned(), |s| format!("来源：{s}"));
         out.push(format!(
-            "  {}. {} {}…（来源：{source}{style}）",
+            "  {}. {} {}…（{source}{style}）",
             i + 1,
             b.date_text,
             head(&b.text, 16)

@@ -12,7 +12,7 @@ use super::repair::{
 use super::report::{self, Parsed, Warning, WarningKind};
 use super::spacing::{key, tidy};
 use super::{closing, masthead};
-use crate::model::{Article, Block, BlockKind, Issue, Parens, Status};
+use crate::model::{Article, Block, BlockKind, Brief, BriefStyle, Issue, Parens, Status};
 
 /// How many lines from the top the masthead and the 本期要目 heading may be looked for.
 const HEAD_LINES: usize = 40;
@@ -95,7 +95,8 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     );
     note_joined(joined, &mut warnings);
     let last_unit = brief_units.last().cloned();
-    let briefs = brief_units.iter().map(|u| brief(&u.text)).collect();
+    let mut briefs: Vec<Brief> = brief_units.iter().map(|u| brief(&u.text)).collect();
+    settle_styles(&mut briefs);
     let issue = Issue {
         masthead,
         articles,
@@ -106,6 +107,22 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
     warnings.sort_by_key(|w| w.line);
     Ok(Parsed { issue, warnings })
+}
+
+/// A brief with neither a stop nor a source could be a title or a sentence missing its stop: it
+/// takes the style of the issue's other briefs (those with a source say which they are).
+fn settle_styles(briefs: &mut [Brief]) {
+    let sourced = briefs.iter().filter(|b| b.source.is_some());
+    let titles = sourced
+        .clone()
+        .filter(|b| b.style == BriefStyle::Title)
+        .count();
+    let sentences = sourced.count() - titles;
+    if sentences > titles {
+        for b in briefs.iter_mut().filter(|b| b.source.is_none()) {
+            b.style = BriefStyle::Sentence;
+        }
+    }
 }
 
 /// Warnings for TOC entries matched by similarity or not at all.
