@@ -264,7 +264,7 @@ pub(super) fn check_brief_stop(place: Place, brief: &Brief, out: &mut Vec<Findin
         place,
         &chars,
         chars.len().saturating_sub(1),
-        "简讯末尾没有句号（如果这条简讯是标题式的，请在简讯中把样式改为“标题”）".into(),
+        "简讯末尾没有句号（如果这条简讯是一行标题，请勾选这条简讯的“标题式（不加句号）”）".into(),
         Some(Fix {
             start: chars.len(),
             len: 0,
