@@ -7,8 +7,20 @@ use super::lines::Line;
 use super::spacing::{fold_width, is_han, tidy};
 use crate::model::{IssueNumber, Masthead, TotalNumber};
 
-/// The masthead and the index of the first line after it.
-pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
+/// What the masthead lines gave: the masthead, the index of the first line after it, and the
+/// lines among it that are not part of it (text misplaced into the masthead), which the caller keeps.
+#[derive(Debug)]
+pub struct Read {
+    /// The masthead.
+    pub masthead: Masthead,
+    /// Index of the first line after the masthead.
+    pub end: usize,
+    /// Indices (before `end`) of lines that are neither masthead fields nor circulation marks.
+    pub stray: Vec<usize>,
+}
+
+/// The masthead, the index of the first line after it, and the lines in it that are not its own.
+pub fn parse(lines: &[Line]) -> Result<Read, String> {
     let mut name: Option<String> = None;
     let mut number = None;
     let mut total = None;
@@ -16,6 +28,7 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let mut editor: Option<String> = None;
     let mut end = 0;
     let mut seen_text = false;
+    let mut unused = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let mut chars: Vec<char> = line.text.chars().filter(|c| !c.is_whitespace()).collect();
         let mut used = false;
@@ -55,8 +68,11 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
         }
         if used {
             end = i + 1;
+        } else {
+            unused.push(i);
         }
     }
+    unused.retain(|&i| i < end);
     let mut missing = Vec::new();
     if name.is_none() {
         missing.push("简报名称（第一行，如「温州科协信息」）");
@@ -86,8 +102,8 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let date = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         format!("第{date_line}行：版头日期「{y}年{m}月{d}日」不存在，请检查年月日。")
     })?;
-    Ok((
-        Masthead {
+    Ok(Read {
+        masthead: Masthead {
             name: name.expect("checked above"),
             number,
             total_number,
@@ -95,7 +111,8 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
             date,
         },
         end,
-    ))
+        stray: unused,
+    })
 }
 
 /// 「温州市科学技术协会编」, 「…编印」, or a labelled 「主办：温州市科学技术协会」.
@@ -256,7 +273,9 @@ mod tests {
 
     #[test]
     fn extracted_masthead() {
-        let (m, end) = parse(&lines(&[
+        let Read {
+            masthead: m, end, ..
+        } = parse(&lines(&[
             "温州科协信息",
             "第 4 期",
             "(总第 245 期)",
@@ -274,7 +293,7 @@ mod tests {
 
     #[test]
     fn fields_sharing_lines_and_chinese_numerals() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "温 州 科 协 信 息",
             "第十二期（总第２３７期）",
             "温州市科学技术协会编      2019年12月31日",
@@ -288,7 +307,7 @@ mod tests {
 
     #[test]
     fn circulation_marks_are_not_the_name() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "内部资料 注意保存",
             "温州科协信息",
             "第 4 期",
@@ -306,7 +325,7 @@ mod tests {
 
     #[test]
     fn dates_in_chinese_numerals() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "温州科协信息",
             "第六期",
             "（总第一百零五期）",
@@ -315,6 +334,20 @@ mod tests {
         .unwrap();
         assert_eq!((m.number.get(), m.total_number.get()), (6, 105));
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2011, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn text_misplaced_into_the_masthead_is_kept_apart() {
+        let read = parse(&lines(&[
+            "温州科协信息",
+            "第 4 期",
+            "会议认为，今年党建工作要紧紧围绕峰会筹备工作。",
+            "(总第 245 期)",
+            "2020 年 4 月 30 日",
+        ]))
+        .unwrap();
+        assert_eq!(read.stray, [2]);
+        assert_eq!(read.end, 5);
     }
 
     #[test]

@@ -62,6 +62,11 @@ pub enum WarningKind {
     },
     /// An article whose headline could not be told from its text.
     NoHeadline,
+    /// A line in the masthead or before 本期要目 that belongs to neither: kept at the head of the body.
+    Misplaced {
+        /// The start of the line.
+        start: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -95,6 +100,10 @@ impl fmt::Display for Warning {
                 "文末「（{name}）」前没有句号，已当作署名，请核对"
             ),
             WarningKind::NoHeadline => write!(f, "认不出这篇文章的标题，请补上标题"),
+            WarningKind::Misplaced { start } => write!(
+                f,
+                "「{start}…」在版头或本期要目之前，不是版头的内容，已放到正文开头，请核对"
+            ),
         }
     }
 }

@@ -42,8 +42,17 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
     let toc_at = head.iter().position(is_toc_heading);
     let region = toc_at.unwrap_or(lines.len().min(MASTHEAD_LINES));
-    let (masthead, masthead_end) =
-        masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+    let masthead::Read {
+        masthead,
+        end: masthead_end,
+        stray,
+    } = masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+    // Text in the masthead, or between it and 本期要目, is no part of either: it is kept at the
+    // head of the body (nothing the editor wrote is lost) and named in a warning.
+    let mut misplaced: Vec<Line> = stray.iter().map(|&i| lines[i].clone()).collect();
+    if let Some(at) = toc_at {
+        misplaced.extend(lines[masthead_end.min(at)..at].iter().cloned());
+    }
 
     let (entries, body_start) = match toc_at {
         Some(at) => read_toc(&lines, at + 1),
@@ -53,10 +62,21 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     let closing = closing::parse(&lines[closing_start..]);
     // Running heads (the bulletin's name repeated at the top of each page) are page furniture.
     let name_key = key(&masthead.name);
-    let body_lines: Vec<Line> = lines[body_start.min(closing_start)..closing_start]
-        .iter()
-        .filter(|l| l.key() != name_key)
-        .cloned()
+    misplaced.retain(|l| l.key() != name_key);
+    warnings.extend(misplaced.iter().map(|l| Warning {
+        line: l.no,
+        kind: WarningKind::Misplaced {
+            start: report::head(&tidy(&l.text), 12),
+        },
+    }));
+    let body_lines: Vec<Line> = misplaced
+        .into_iter()
+        .chain(
+            lines[body_start.min(closing_start)..closing_start]
+                .iter()
+                .filter(|l| l.key() != name_key)
+                .cloned(),
+        )
         .collect();
     let body = &body_lines[..];
 
