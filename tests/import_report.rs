@@ -104,10 +104,11 @@ fn the_apps_import_report_carries_each_files_warnings() {
     let report = d.import_files(&[
         past("issue-2024-04-293-missing-stop.txt"),
         past("issue-2016-05-160-dash-sources.txt"),
+        past("issue-2021-11-262-gbk.txt"),
     ]);
-    assert_eq!(report.imported.len(), 2);
+    assert_eq!(report.imported.len(), 3);
     assert!(report.failed.is_empty());
-    assert_eq!(report.files.len(), 2);
+    assert_eq!(report.files.len(), 3);
     let first = &report.files[0];
     assert!(first.path.ends_with("issue-2024-04-293-missing-stop.txt"));
     assert_eq!(
@@ -120,4 +121,13 @@ fn the_apps_import_report_carries_each_files_warnings() {
         .recognised
         .iter()
         .any(|l| l.contains("5月11—13日") && l.contains("来源：乐清市科协")));
+    // The store keeps each brief's style: the title-style briefs come back as titles.
+    let stored = d.open_issue(&report.imported[2].to_string()).unwrap();
+    assert_eq!(stored.issue.briefs.len(), 4);
+    assert!(stored
+        .issue
+        .briefs
+        .iter()
+        .all(|b| b.style == bulletin::model::BriefStyle::Title));
+    assert_eq!(stored.issue.briefs[1].source.as_deref(), Some("龙港市科协"));
 }

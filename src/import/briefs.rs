@@ -5,12 +5,16 @@ use super::repair::final_byline;
 use super::spacing::is_han;
 use crate::model::{Brief, BriefStyle, ParenWidth, Parens};
 
-/// Whether a line is the 简讯 heading (「简讯」, 「【简讯】」, 「简 讯」, 「工作简讯」).
+/// Whether a line is the 简讯 heading (「简讯」, 「【简讯】」, 「简 讯」, 「工作简讯」, and in other years
+/// 「短讯」, 「快讯」, 「工作动态」).
 pub fn is_briefs_heading(line: &Line) -> bool {
     let k = line.key();
     let k =
         k.trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '〖' | '〗' | ':' | '：'));
-    k.ends_with("简讯") && k.chars().count() <= 6
+    ["简讯", "短讯", "快讯", "动态"]
+        .iter()
+        .any(|w| k.ends_with(w))
+        && k.chars().count() <= 6
 }
 
 /// Words that stand for a date at the start of a brief.
@@ -398,6 +402,26 @@ mod tests {
         // Not sources: a date range's dash, a note in brackets of one character.
         assert_eq!(brief("4月9日—27日，推出三期培训。").source, None);
         assert_eq!(brief("5月9日，成立了研究院（筹）").source, None);
+    }
+
+    #[test]
+    fn headings_of_other_years() {
+        let line = |t: &str| Line {
+            no: 1,
+            text: t.into(),
+        };
+        for h in [
+            "简讯",
+            "【简讯】",
+            "简 讯",
+            "工作简讯",
+            "短讯",
+            "工作动态",
+            "【基层动态】",
+        ] {
+            assert!(is_briefs_heading(&line(h)), "{h}");
+        }
+        assert!(!is_briefs_heading(&line("全市科协系统工作动态汇总")));
     }
 
     #[test]

@@ -85,13 +85,20 @@ fn strip_bullet(text: &str) -> Option<&str> {
     None
 }
 
-/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」.
+/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」, or a page
+/// number set off by spaces 「市科协召开党建工作部署会议　　3」.
 fn without_page_number(text: &str) -> &str {
     let no_digits = text
         .trim_end()
         .trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = text.trim_end().len() - no_digits.len();
     let leaders = no_digits.trim_end_matches(['.', '…', '·', '．', '-', ' ', '\u{3000}']);
-    if no_digits.len() < text.trim_end().len() && no_digits.len() - leaders.len() >= 2 {
+    let gap = &no_digits[leaders.len()..];
+    let spaced = (1..=2).contains(&digits)
+        && !gap.is_empty()
+        && gap.chars().all(char::is_whitespace)
+        && leaders.ends_with(|c: char| !c.is_ascii_alphanumeric());
+    if digits > 0 && (no_digits.len() - leaders.len() >= 2 || spaced) {
         leaders
     } else {
         text
@@ -513,6 +520,9 @@ mod tests {
             "市科协召开会议"
         );
         assert_eq!(without_page_number("温州 2 项目"), "温州 2 项目");
+        assert_eq!(without_page_number("市科协召开会议　3"), "市科协召开会议");
+        assert_eq!(without_page_number("市科协召开会议 12"), "市科协召开会议");
+        assert_eq!(without_page_number("召开 2020"), "召开 2020");
         assert_eq!(without_page_number("2020"), "2020");
     }
 

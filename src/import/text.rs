@@ -273,7 +273,9 @@ fn article(
     let mut byline_parens = Parens::FULL;
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph {
-            if let Some((before, name, parens)) = final_byline(&last.text) {
+            if let Some((before, name, parens)) =
+                final_byline(&last.text).or_else(|| unit_byline(&last.text))
+            {
                 if !before.is_empty() && !ends_paragraph(before) {
                     warnings.push(Warning {
                         line: last_line,
@@ -294,6 +296,33 @@ fn article(
         byline,
         byline_parens,
     }
+}
+
+/// Words a unit's name ends with: 「市科协学会部」, 「苍南县科协」, 「市科技馆」.
+const UNIT_ENDS: [&str; 14] = [
+    "科协",
+    "学会",
+    "协会",
+    "研究会",
+    "部",
+    "办",
+    "办公室",
+    "局",
+    "中心",
+    "馆",
+    "站",
+    "委",
+    "院",
+    "处",
+];
+
+/// A unit's name in parentheses at the very end of an article, with no stop before it:
+/// 「…走访慰问活动（苍南县科协）」 (a person's name is `final_byline`'s).
+fn unit_byline(text: &str) -> Option<(&str, String, Parens)> {
+    if !text.trim_end().ends_with(['）', ')']) {
+        return None;
+    }
+    brief_source(text).filter(|(_, name, _)| UNIT_ENDS.iter().any(|w| name.ends_with(w)))
 }
 
 /// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
