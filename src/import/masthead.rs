@@ -17,6 +17,8 @@ pub struct Read {
     pub end: usize,
     /// Indices (before `end`) of lines that are neither masthead fields nor circulation marks.
     pub stray: Vec<usize>,
+    /// The numbers the masthead lacked and what was taken for them.
+    pub guessed: Vec<Guess>,
 }
 
 /// The masthead, the index of the first line after it, and the lines in it that are not its own.
@@ -33,7 +35,10 @@ pub fn parse(lines: &[Line]) -> Result<Read, String> {
         let mut chars: Vec<char> = line.text.chars().filter(|c| !c.is_whitespace()).collect();
         let mut used = false;
         if total.is_none() {
-            if let Some((n, at)) = take_number(&mut chars, "总第", '期', |_| true) {
+            // 「总第245期」, or in some years 「总245期」.
+            let found = take_number(&mut chars, "总第", '期', |_| true)
+                .or_else(|| take_number(&mut chars, "总", '期', |_| true));
+            if let Some((n, at)) = found {
                 total = Some((n, line.no));
                 remove_empty_brackets(&mut chars, at);
                 used = true;
@@ -86,6 +91,20 @@ pub fn parse(lines: &[Line]) -> Result<Read, String> {
     if date.is_none() {
         missing.push("日期（如「2020年4月30日」）");
     }
+    // A masthead with its name and date but without 第N期 or 总第M期 (a line lost, or a year that
+    // printed only one of them) is still a bulletin: the missing number is guessed and named.
+    let mut guessed = Vec::new();
+    if let (Some(_), Some(((_, m, _), line))) = (&name, date) {
+        if number.is_none() {
+            number = Some((m, line));
+            guessed.push(Guess::Number(m));
+        }
+        if total.is_none() {
+            total = Some((1, line));
+            guessed.push(Guess::Total(1));
+        }
+        missing.clear();
+    }
     if !missing.is_empty() {
         return Err(format!(
             "这不是一期简报：文件开头的版头里找不到{}。请确认选择的是简报的纯文本文件。",
@@ -112,7 +131,17 @@ pub fn parse(lines: &[Line]) -> Result<Read, String> {
         },
         end,
         stray: unused,
+        guessed,
     })
+}
+
+/// A masthead number the text did not have, and the value taken instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    /// No 第N期: the month of the masthead date is taken (the bulletin is monthly).
+    Number(u32),
+    /// No 总第M期: 1 is taken, for the editor to correct.
+    Total(u32),
 }
 
 /// 「温州市科学技术协会编」, 「…编印」, or a labelled 「主办：温州市科学技术协会」.
@@ -357,6 +386,13 @@ mod tests {
             err.contains("期号") && err.contains("总期号") && err.contains("日期"),
             "{err}"
         );
+        // A name and a date, but no numbers: a bulletin whose numbers are guessed.
+        let read = parse(&lines(&["温州科协信息", "2022年6月30日"])).unwrap();
+        assert_eq!(read.guessed, [Guess::Number(6), Guess::Total(1)]);
+        assert_eq!(read.masthead.number.get(), 6);
+        let read = parse(&lines(&["温州科协信息", "第6期 总271期", "2022年6月30日"])).unwrap();
+        assert_eq!(read.masthead.total_number.get(), 271);
+        assert!(read.guessed.is_empty());
         let err = parse(&lines(&["简报", "第4期", "(总第5期)", "2021年2月30日"])).unwrap_err();
         assert!(err.contains("第4行") && err.contains("不存在"), "{err}");
         let err = parse(&lines(&["简报", "第0期", "(总第5期)", "2021年2月3日"])).unwrap_err();

@@ -62,6 +62,16 @@ pub enum WarningKind {
     },
     /// An article whose headline could not be told from its text.
     NoHeadline,
+    /// The masthead had no 第N期: the month of its date was taken.
+    NumberGuessed {
+        /// The number taken.
+        number: u32,
+    },
+    /// The masthead had no 总第M期: a placeholder was taken.
+    TotalGuessed {
+        /// The number taken.
+        total: u32,
+    },
     /// A line in the masthead or before 本期要目 that belongs to neither: kept at the head of the body.
     Misplaced {
         /// The start of the line.
@@ -100,6 +110,14 @@ impl fmt::Display for Warning {
                 "文末「（{name}）」前没有句号，已当作署名，请核对"
             ),
             WarningKind::NoHeadline => write!(f, "认不出这篇文章的标题，请补上标题"),
+            WarningKind::NumberGuessed { number } => write!(
+                f,
+                "版头里找不到期号，按版头日期的月份暂记为「第{number}期」，请改正"
+            ),
+            WarningKind::TotalGuessed { total } => write!(
+                f,
+                "版头里找不到总期号，暂记为「总第{total}期」，请改为正确的总期号"
+            ),
             WarningKind::Misplaced { start } => write!(
                 f,
                 "「{start}…」在版头或本期要目之前，不是版头的内容，已放到正文开头，请核对"

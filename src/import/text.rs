@@ -46,7 +46,15 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         masthead,
         end: masthead_end,
         stray,
+        guessed,
     } = masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+    warnings.extend(guessed.into_iter().map(|g| Warning {
+        line: lines[0].no,
+        kind: match g {
+            masthead::Guess::Number(n) => WarningKind::NumberGuessed { number: n },
+            masthead::Guess::Total(n) => WarningKind::TotalGuessed { total: n },
+        },
+    }));
     // Text in the masthead, or between it and 本期要目, is no part of either: it is kept at the
     // head of the body (nothing the editor wrote is lost) and named in a warning.
     let mut misplaced: Vec<Line> = stray.iter().map(|&i| lines[i].clone()).collect();
