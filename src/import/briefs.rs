@@ -265,6 +265,16 @@ fn width(half: bool) -> ParenWidth {
     }
 }
 
+/// A line that is nothing but a source, left on its own line: 「【市科协】」, 「——市科协」.
+pub fn is_standalone_source(text: &str) -> bool {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
+        return is_source_name(inner.trim());
+    }
+    let after = t.trim_start_matches(['—', '－', '-', '–']);
+    after.len() < t.len() && is_source_name(after.trim())
+}
+
 /// A brief from its (joined, tidied) text: 「4月7日，…。（叶贤挺）」 or, in the title style,
 /// 「5月30日，某县开展走访慰问活动（某县科协）」; a number 「1.」 before it and a source in 【】
 /// before the date 「【市科协】4月7日，…」 are read too.
@@ -402,6 +412,14 @@ mod tests {
         // Not sources: a date range's dash, a note in brackets of one character.
         assert_eq!(brief("4月9日—27日，推出三期培训。").source, None);
         assert_eq!(brief("5月9日，成立了研究院（筹）").source, None);
+    }
+
+    #[test]
+    fn sources_on_their_own_line() {
+        assert!(is_standalone_source("【市科协】"));
+        assert!(is_standalone_source("——市科协办公室"));
+        assert!(!is_standalone_source("市科协"));
+        assert!(!is_standalone_source("—27日，推出"));
     }
 
     #[test]

@@ -188,6 +188,16 @@ pub fn is_title_like(text: &str) -> bool {
         && !ends_open(text)
 }
 
+/// A short lead-in line 「一是…」「二是…」 that introduces the paragraph after it.
+fn is_lead_in(text: &str) -> bool {
+    let mut chars = text.chars();
+    let numbered = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('是');
+    numbered && text.chars().nth(30).is_none()
+}
+
 /// How units in a part of the issue continue across page breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -239,6 +249,13 @@ fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) ->
     };
     if ends_open(prev) {
         return !starts_anew;
+    }
+    if part == Part::Briefs && super::briefs::is_standalone_source(next) {
+        return true;
+    }
+    // 「一是典型经验交流，营造争先创业氛围」: a lead-in line stands as its own paragraph.
+    if part == Part::Article && is_lead_in(prev) {
+        return false;
     }
     if is_standalone_byline(next) {
         return match part {
@@ -410,5 +427,33 @@ mod tests {
         );
         assert_eq!(noted.len(), 1);
         assert_eq!(noted[0].line, 2);
+        // A source left on its own line joins its brief.
+        for source in ["【市科协】", "——市科协办公室"] {
+            let joined = join_cut(
+                units(&["5月20日，市科协召开会议。", source, "5月21日，下一条。"]),
+                Part::Briefs,
+                |t| t.starts_with("5月"),
+            );
+            assert_eq!(
+                texts(&joined),
+                [
+                    format!("5月20日，市科协召开会议。{source}").as_str(),
+                    "5月21日，下一条。"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn lead_in_lines_stand_alone() {
+        let joined = join_cut(
+            units(&[
+                "一是典型经验交流，营造争先创业氛围",
+                "会上，六家学会作了交流发言。",
+            ]),
+            Part::Article,
+            |_| false,
+        );
+        assert_eq!(joined.len(), 2);
     }
 }

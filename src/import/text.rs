@@ -281,8 +281,9 @@ fn article(
     let mut byline_parens = Parens::FULL;
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph {
-            if let Some((before, name, parens)) =
-                final_byline(&last.text).or_else(|| unit_byline(&last.text))
+            if let Some((before, name, parens)) = final_byline(&last.text)
+                .or_else(|| unit_byline(&last.text))
+                .or_else(|| marked_byline(&last.text))
             {
                 if !before.is_empty() && !ends_paragraph(before) {
                     warnings.push(Warning {
@@ -333,6 +334,14 @@ fn unit_byline(text: &str) -> Option<(&str, String, Parens)> {
     brief_source(text).filter(|(_, name, _)| UNIT_ENDS.iter().any(|w| name.ends_with(w)))
 }
 
+/// A byline in 【】 or after a dash, following the last sentence: 「…。【市科协】」, 「…。——市科协」.
+fn marked_byline(text: &str) -> Option<(&str, String, Parens)> {
+    if text.trim_end().ends_with(['）', ')']) {
+        return None;
+    }
+    brief_source(text).filter(|(before, _, _)| ends_paragraph(before))
+}
+
 /// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
 /// and after each byline, and runs to its own byline. One whose headline cannot be told is kept
 /// (nothing the editor wrote is lost) with a warning.
@@ -370,7 +379,8 @@ fn articles_by_byline_noting(
             continue;
         }
         in_headline = false;
-        let ends_article = trailing_byline(&unit.text).is_some();
+        let ends_article =
+            trailing_byline(&unit.text).is_some() || marked_byline(&unit.text).is_some();
         pending.push(unit);
         if ends_article {
             let line = first_line.take().unwrap_or_default();
