@@ -44,18 +44,19 @@ fn starts_with_date(text: &str) -> bool {
 
 /// Byte length of a brief's number at the start: 「1.」, 「12、」, 「（3）」, 「一、」 (and a space after).
 fn number_prefix(text: &str) -> Option<usize> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let end = if (1..=2).contains(&digits) {
-        let rest = &text[digits..];
+    let leading = digits(text).map_or((0, 0), |d| d);
+    let end = if (1..=2).contains(&leading.1) {
+        let rest = &text[leading.0..];
         let mark = rest
             .chars()
             .next()
             .filter(|c| matches!(c, '.' | '．' | '、'))?;
-        // 「1.5亿元」 is a number, not a brief's.
-        if rest[mark.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+        // 「1.5亿元」 is a number, not a brief's; 「1.5月11日」 is a brief's number and its date.
+        let after = &rest[mark.len_utf8()..];
+        if digits(after).is_some() && date_prefix(after).is_none() {
             return None;
         }
-        digits + mark.len_utf8()
+        leading.0 + mark.len_utf8()
     } else if let Some(inner) = text.strip_prefix(['（', '(']) {
         let n = inner.bytes().take_while(u8::is_ascii_digit).count();
         let close = inner[n..]
@@ -100,8 +101,8 @@ pub fn date_prefix(text: &str) -> Option<usize> {
     }
     let mut at = 0;
     // An optional year: 「2019年」.
-    if let Some(n) = digits(&text[at..]) {
-        if n == 4 && text[at + n..].starts_with('年') {
+    if let Some((n, count)) = digits(&text[at..]) {
+        if count == 4 && text[at + n..].starts_with('年') {
             at += n + '年'.len_utf8();
         }
     }
@@ -129,7 +130,7 @@ pub fn date_prefix(text: &str) -> Option<usize> {
 
 /// 「4月7日」, 「4月15-16日」 or 「4月上旬」 at `at`: returns where it ends.
 fn month_day(text: &str, at: usize) -> Option<usize> {
-    let m = digits(&text[at..]).filter(|n| (1..=2).contains(n))?;
+    let (m, _) = digits(&text[at..]).filter(|(_, n)| (1..=2).contains(n))?;
     let after_m = at + m;
     let rest = text[after_m..].strip_prefix('月')?;
     let after_month = after_m + '月'.len_utf8();
@@ -137,7 +138,7 @@ fn month_day(text: &str, at: usize) -> Option<usize> {
         return Some(end);
     }
     // A range of days sharing one 「日」: 「15-16日」, 「9—27日」.
-    if let Some(d) = digits(rest).filter(|n| (1..=2).contains(n)) {
+    if let Some((d, _)) = digits(rest).filter(|(_, n)| (1..=2).contains(n)) {
         let after_d = after_month + d;
         if let Some(mark) = text[after_d..]
             .chars()
@@ -157,16 +158,20 @@ fn month_day(text: &str, at: usize) -> Option<usize> {
 
 /// 「27日」 at `at`.
 fn day(text: &str, at: usize) -> Option<usize> {
-    let d = digits(&text[at..]).filter(|n| (1..=2).contains(n))?;
+    let (d, _) = digits(&text[at..]).filter(|(_, n)| (1..=2).contains(n))?;
     text[at + d..]
         .starts_with('日')
         .then_some(at + d + '日'.len_utf8())
 }
 
-/// Number of leading ASCII digits (bytes and characters alike).
-fn digits(text: &str) -> Option<usize> {
-    let n = text.bytes().take_while(u8::is_ascii_digit).count();
-    (n > 0).then_some(n)
+/// The leading digits, half- or full-width (Word users type 「５月３０日」): (bytes, digits).
+fn digits(text: &str) -> Option<(usize, usize)> {
+    let run: Vec<char> = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .collect();
+    let bytes = run.iter().map(|c| c.len_utf8()).sum();
+    (!run.is_empty()).then_some((bytes, run.len()))
 }
 
 /// Marks that end a brief written as a sentence.
@@ -364,6 +369,18 @@ mod tests {
             ("4月7日上午".into(), "对接。".into(), None)
         );
         assert_eq!(parts("近日，获评。").0, "近日");
+        assert_eq!(
+            parts("５月３０日，市科协召开会议。（市科协）"),
+            (
+                "５月３０日".into(),
+                "市科协召开会议。".into(),
+                Some("市科协".into())
+            )
+        );
+        assert_eq!(
+            parts("2022年５月11日-12日，调研。").0,
+            "2022年５月11日-12日"
+        );
         assert_eq!(parts("没有日期的一条。").0, "");
     }
 
@@ -445,6 +462,7 @@ mod tests {
     #[test]
     fn brief_starts() {
         assert!(starts_brief("1. 5月11日，市科协"));
+        assert!(starts_brief("１．５月１１日，市科协"));
         assert!(starts_brief("一、近日，市科协"));
         assert!(starts_brief("（2）市科协召开会议"));
         assert!(!starts_brief("1.5亿元资金"));
