@@ -107,7 +107,16 @@ fn without_page_number(text: &str) -> &str {
 
 /// Reads the entries after the 本期要目 heading at `from`; returns them and the index of the first
 /// line after the TOC (the first headline).
+#[cfg(test)]
 pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
+    let (entries, next, _) = read_toc_keeping(lines, from);
+    (entries, next)
+}
+
+/// `read_toc`, also returning the sentences found among the entries (text misplaced into the TOC,
+/// which the caller keeps in the body).
+pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, Vec<Line>) {
+    let mut stray: Vec<Line> = Vec::new();
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut bulleted = false;
     let mut first_key = String::new();
@@ -115,10 +124,42 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
     while i < lines.len() && entries.len() < MAX_ENTRIES {
         let line = &lines[i];
         let k = line.key();
-        if k == "简讯" || k == "【简讯】" {
-            break;
-        }
         let stripped = strip_bullet(&line.text).map(without_page_number);
+        // 「★简讯」: the TOC names the 简讯 section, which has no headline to find; a 简讯 heading
+        // followed by a brief is the section itself (a text with a TOC and briefs only).
+        let names_briefs = |t: &str| {
+            super::briefs::is_briefs_heading(&Line {
+                no: line.no,
+                text: t.to_owned(),
+            })
+        };
+        if stripped.is_some_and(names_briefs) && !entries.is_empty() {
+            i += 1;
+            continue;
+        }
+        if names_briefs(&line.text) {
+            let brief_next = lines
+                .get(i + 1)
+                .is_some_and(|n| super::briefs::starts_brief(&n.text));
+            if entries.is_empty() || brief_next {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        // A sentence before bulleted entries, or between them, is text out of its place.
+        let bullet_next = lines
+            .get(i + 1)
+            .is_some_and(|n| strip_bullet(&n.text).is_some());
+        if stripped.is_none()
+            && ends_paragraph(&line.text)
+            && bullet_next
+            && (entries.is_empty() || bulleted)
+        {
+            stray.push(line.clone());
+            i += 1;
+            continue;
+        }
         if entries.is_empty() {
             bulleted = stripped.is_some();
             let text = stripped.unwrap_or_else(|| without_page_number(&line.text));
@@ -170,7 +211,7 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
         }
         i += 1;
     }
-    (entries, i)
+    (entries, i, stray)
 }
 
 /// Where an article's headline is: lines `start..end` of the body.
@@ -186,7 +227,8 @@ pub struct Located {
     pub toc_text: Option<String>,
     /// Index of the entry.
     pub entry: usize,
-    /// Whether the headline was found by similarity, not by its spelling or first characters.
+    /// Whether the headline was found by similarity (first characters, characters in order, or
+    /// position), not by its spelling.
     pub by_similarity: bool,
 }
 
@@ -276,7 +318,7 @@ pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Vec<Located> {
                 });
                 let by_prefix = found.filter(|_| k.chars().count() >= FUZZY_PREFIX);
                 let (start, by_similarity) = match by_prefix {
-                    Some(start) => (start, false),
+                    Some(start) => (start, true),
                     None => {
                         let next_key = entries.get(n + 1).map(|e| key(&e.raw));
                         let limit = next_key
@@ -533,6 +575,23 @@ mod tests {
         let found = locate(&entries, &l[next..]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entry, 0);
+    }
+
+    #[test]
+    fn a_toc_entry_for_the_briefs_is_no_article() {
+        for entry in ["★简讯", "简讯"] {
+            let l = lines(&[
+                "★甲乙丙丁会议召开",
+                entry,
+                "甲乙丙丁会议召开",
+                "正文。",
+                "简讯",
+                "4月7日，对接。",
+            ]);
+            let (entries, next) = read_toc(&l, 0);
+            assert_eq!(entries.len(), 1, "{entry}");
+            assert_eq!(next, 2, "{entry}");
+        }
     }
 
     #[test]

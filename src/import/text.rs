@@ -3,7 +3,7 @@
 //! lines inside paragraphs). Each part is recovered by its own module; this one puts them together.
 
 use super::briefs::{brief, brief_source, is_briefs_heading, starts_brief};
-use super::headline::{is_toc_heading, locate, read_toc, Located};
+use super::headline::{is_toc_heading, locate, read_toc_keeping, Located};
 use super::lines::{split, Line};
 use super::repair::{
     ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut_noting,
@@ -63,7 +63,11 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     }
 
     let (entries, body_start) = match toc_at {
-        Some(at) => read_toc(&lines, at + 1),
+        Some(at) => {
+            let (entries, next, stray) = read_toc_keeping(&lines, at + 1);
+            misplaced.extend(stray);
+            (entries, next)
+        }
         None => (Vec::new(), masthead_end),
     };
     let closing_start = closing::find_start(&lines, body_start);
