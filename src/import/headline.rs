@@ -33,6 +33,14 @@ pub fn is_toc_heading(line: &Line) -> bool {
     matches!(k, "本期要目" | "要目" | "本期目录" | "目录")
 }
 
+/// Whether a line is a TOC entry with a bullet mark 「◆」「★」「- 」 (numbers 「1.」 are not enough:
+/// numbered headings and briefs have them too).
+pub fn is_bulleted_entry(text: &str) -> bool {
+    let t = text.trim_start();
+    strip_bullet(t).is_some()
+        && !t.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
 /// The text of an entry without its bullet: 「- 」, 「◆」, 「1.」, 「（1）」…
 fn strip_bullet(text: &str) -> Option<&str> {
     let t = text.trim_start();
@@ -147,18 +155,22 @@ pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, V
             i += 1;
             continue;
         }
-        // A sentence before bulleted entries, or between them, is text out of its place.
+        // An unbulleted line before bulleted entries, or a sentence between them, is text out of
+        // its place.
         let bullet_next = lines
             .get(i + 1)
             .is_some_and(|n| strip_bullet(&n.text).is_some());
         if stripped.is_none()
-            && ends_paragraph(&line.text)
             && bullet_next
-            && (entries.is_empty() || bulleted)
+            && (entries.is_empty() || bulleted && ends_paragraph(&line.text))
         {
             stray.push(line.clone());
             i += 1;
             continue;
+        }
+        // A brief 「5月11日，…」 is never a TOC entry: the TOC ended (or had no entries).
+        if stripped.is_none() && super::briefs::starts_brief(&line.text) {
+            break;
         }
         if entries.is_empty() {
             bulleted = stripped.is_some();

@@ -34,7 +34,8 @@ pub enum WarningKind {
         /// The end of that paragraph.
         tail: String,
     },
-    /// A 本期要目 entry that matched no headline; its article stays in the one before.
+    /// A 本期要目 entry that matched no headline: its text is kept at the head of the first article, its
+    /// article stays in the one before.
     TocUnmatched {
         /// 1-based number of the entry.
         entry: usize,
@@ -91,7 +92,7 @@ impl fmt::Display for Warning {
             ),
             WarningKind::TocUnmatched { entry, text } => write!(
                 f,
-                "本期要目第{entry}条「{text}」在正文中找不到对应的标题，这篇文章并入了上一篇，请核对"
+                "本期要目第{entry}条「{text}」在正文中找不到对应的标题：这一条已放到第一篇文章开头，它的文章并入了上一篇，请核对"
             ),
             WarningKind::HeadlineBySimilarity {
                 entry,

@@ -68,6 +68,12 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
             misplaced.extend(stray);
             (entries, next)
         }
+        // Entries with bullets right under the masthead are a 本期要目 printed without its heading.
+        None if starts_bulleted_toc(&lines, masthead_end) => {
+            let (entries, next, stray) = read_toc_keeping(&lines, masthead_end);
+            misplaced.extend(stray);
+            (entries, next)
+        }
         None => (Vec::new(), masthead_end),
     };
     let closing_start = closing::find_start(&lines, body_start);
@@ -90,25 +96,30 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
                 .cloned(),
         )
         .collect();
+    let located = locate(&entries, &body_lines);
+    // An entry that matched no headline may be the only copy of its text (the headline itself
+    // lost, or a line of text misplaced into the TOC): it is kept at the head of the first article.
+    let unmatched: Vec<Block> = entries
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| !located.iter().any(|l| l.entry == *n))
+        .map(|(_, e)| Block {
+            kind: BlockKind::Paragraph,
+            text: tidy(&e.raw),
+        })
+        .collect();
     let body = &body_lines[..];
 
     let (articles, briefs_at) = if entries.is_empty() {
-        let briefs_at = body
-            .iter()
-            .position(is_briefs_heading)
-            .unwrap_or(body.len());
+        let briefs_at = briefs_heading(body, 0);
         (
             articles_without_toc(&body[..briefs_at], &mut warnings),
             briefs_at,
         )
     } else {
-        let located = locate(&entries, body);
         note_toc(&entries, &located, body, &mut warnings);
         let last_end = located.last().map_or(0, |l| l.end);
-        let briefs_at = body[last_end..]
-            .iter()
-            .position(is_briefs_heading)
-            .map_or(body.len(), |p| p + last_end);
+        let briefs_at = briefs_heading(body, last_end);
         let articles = if located.is_empty() {
             // No entry found its headline: read the articles as if there were no TOC.
             articles_without_toc(&body[..briefs_at], &mut warnings)
@@ -117,6 +128,18 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         };
         (articles, briefs_at)
     };
+
+    let mut articles = articles;
+    if !unmatched.is_empty() {
+        if articles.is_empty() {
+            warnings.push(Warning {
+                line: entries[0].line,
+                kind: WarningKind::NoHeadline,
+            });
+            articles.push(article(Vec::new(), None, Vec::new(), &mut warnings));
+        }
+        articles[0].blocks.splice(0..0, unmatched);
+    }
 
     let mut joined = Vec::new();
     let brief_units = join_cut_noting(
@@ -139,6 +162,29 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
     warnings.sort_by_key(|w| w.line);
     Ok(Parsed { issue, warnings })
+}
+
+/// Where the 简讯 section starts in `body`, looking from `from`: the first 简讯 heading with a brief
+/// under it (a heading line out of its place, with no brief after it, is not the section), else
+/// the first heading; the end of the body when there is none.
+fn briefs_heading(body: &[Line], from: usize) -> usize {
+    let rest = body.get(from..).unwrap_or(&[]);
+    let heading_with_brief = rest.iter().enumerate().position(|(i, l)| {
+        is_briefs_heading(l) && rest.get(i + 1).is_some_and(|n| starts_brief(&n.text))
+    });
+    heading_with_brief
+        .or_else(|| rest.iter().position(is_briefs_heading))
+        .map_or(body.len(), |p| p + from)
+}
+
+/// Whether two bulleted lines start at `at` (a 本期要目 without its heading).
+fn starts_bulleted_toc(lines: &[Line], at: usize) -> bool {
+    let bulleted = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|l| super::headline::is_bulleted_entry(&l.text))
+    };
+    bulleted(at) && bulleted(at + 1)
 }
 
 /// A brief with neither a stop nor a source could be a title or a sentence missing its stop: it
