@@ -157,6 +157,7 @@ fn issue(r: &mut Rng, i: u32) -> Issue {
             text: format!("{}{}。", r.pick(WHO), r.pick(DID)),
             source: Some(r.pick(PEOPLE).into()),
             source_parens: Default::default(),
+            style: Default::default(),
         })
         .collect();
     Issue {

@@ -251,6 +251,7 @@ mod tests {
                 text: "𪚥".into(),
                 source: None,
                 source_parens: Default::default(),
+                style: Default::default(),
             }],
             closing: Closing::default(),
             status: Status::Draft,

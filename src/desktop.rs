@@ -116,6 +116,20 @@ pub struct ImportReport {
     pub same_total: Vec<FileNote>,
     /// The files refused, each with the reason.
     pub failed: Vec<FileNote>,
+    /// Every file read, with what was recognised in it and what the editor should check.
+    pub files: Vec<FileReport>,
+}
+
+/// What was read from one file of an import.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    /// The file.
+    pub path: String,
+    /// What was recognised, a line each: 「温州科协信息 第4期（总第245期） 2020年4月30日」, the
+    /// articles with their bylines, the briefs with their sources.
+    pub recognised: Vec<String>,
+    /// What was guessed, each with its line: 「第204行：最后一段…没有结束标点，请核对是否完整」.
+    pub warnings: Vec<String>,
 }
 
 /// A file of an import, with what there is to say about it.
@@ -333,9 +347,15 @@ impl Desktop {
                 path: path.display().to_string(),
                 message,
             };
-            let result = crate::import::read_path(path)
+            let result = crate::import::read_path_report(path)
                 .map_err(|e| e.to_string())
-                .and_then(|issue| {
+                .and_then(|parsed| {
+                    report.files.push(FileReport {
+                        path: path.display().to_string(),
+                        recognised: crate::import::report::recognised(&parsed.issue),
+                        warnings: parsed.warnings.iter().map(|w| w.to_string()).collect(),
+                    });
+                    let issue = parsed.issue;
                     let done = self.store().import(&issue).map_err(|e| e.to_string())?;
                     Ok((done, issue))
                 });

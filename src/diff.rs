@@ -152,6 +152,7 @@ mod tests {
             text: "开会。".into(),
             source: None,
             source_parens: Default::default(),
+            style: Default::default(),
         });
         let d = diff_issues(&old, &new);
         let parts: Vec<&str> = d.iter().map(|p| p.part.as_str()).collect();

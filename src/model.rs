@@ -276,6 +276,28 @@ pub struct Brief {
     /// The source's parentheses as written (full-width unless an imported text had others).
     #[serde(default, skip_serializing_if = "Parens::is_full")]
     pub source_parens: Parens,
+    /// How the brief is written: a sentence ending in its stop, or a one-line title without one.
+    /// Absent in JSON and stores written before the style existed: those briefs are sentences.
+    #[serde(default, skip_serializing_if = "BriefStyle::is_sentence")]
+    pub style: BriefStyle,
+}
+
+/// How a brief is written; the layout, the DOCX and the lint keep to it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BriefStyle {
+    /// 「4月7日，市委组织部到市科协对接。（叶贤挺）」: a sentence with its full stop.
+    #[default]
+    Sentence,
+    /// 「5月30日，某县开展走访慰问活动（某县科协）」: a title, printed without a stop.
+    Title,
+}
+
+impl BriefStyle {
+    /// Whether this is the sentence style (the default, left out of JSON).
+    pub fn is_sentence(&self) -> bool {
+        *self == BriefStyle::Sentence
+    }
 }
 
 impl Brief {
@@ -293,7 +315,8 @@ impl Brief {
         s
     }
 
-    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」.
+    /// The brief as one paragraph: 「4月7日，…。（叶贤挺）」, or in the title style
+    /// 「5月30日，…活动（某县科协）」; the text is printed as written, no stop is added.
     pub fn paragraph_text(&self) -> String {
         let mut s = self.lead();
         s.push_str(&self.text);
@@ -536,6 +559,7 @@ mod tests {
             text: "市委组织部到市科协对接。".into(),
             source: Some("叶贤挺".into()),
             source_parens: Default::default(),
+            style: BriefStyle::Sentence,
         };
         assert_eq!(
             b.paragraph_text(),
@@ -546,7 +570,28 @@ mod tests {
             text: ",赴乐清。".into(),
             source: None,
             source_parens: Default::default(),
+            style: BriefStyle::Sentence,
         };
         assert_eq!(b.paragraph_text(), "4月27日,赴乐清。");
+        // A title keeps its form: no stop is added before the source.
+        let b = Brief {
+            date_text: "5月30日".into(),
+            text: "苍南县开展走访慰问活动".into(),
+            source: Some("苍南县科协".into()),
+            source_parens: Default::default(),
+            style: BriefStyle::Title,
+        };
+        assert_eq!(
+            b.paragraph_text(),
+            "5月30日，苍南县开展走访慰问活动（苍南县科协）"
+        );
+        let json = serde_json::to_string(&b).unwrap();
+        assert!(json.contains(r#""style":"title""#), "{json}");
+        // JSON written before the style existed reads as sentences.
+        let old: Brief =
+            serde_json::from_str(r#"{"date_text":"4月7日","text":"对接。","source":"叶贤挺"}"#)
+                .unwrap();
+        assert_eq!(old.style, BriefStyle::Sentence);
+        assert!(!serde_json::to_string(&old).unwrap().contains("style"));
     }
 }

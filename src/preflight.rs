@@ -372,6 +372,7 @@ mod tests {
             text: " ".into(),
             source: None,
             source_parens: Default::default(),
+            style: Default::default(),
         });
         let found = check(&issue, None, None);
         let places: Vec<(Section, Option<usize>, &str, Option<usize>)> = found

@@ -298,6 +298,7 @@ fn check_points_at_problems_and_compares_with_the_previous_issue() {
         text: "内容𪚥".into(),
         source: None,
         source_parens: Default::default(),
+        style: Default::default(),
     });
     issue.masthead.total_number = 250.try_into().unwrap();
     let found = d.check(&next, &issue).unwrap();

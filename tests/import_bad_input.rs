@@ -3,7 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use bulletin::import::{parse_text, read_path, ImportError, MAX_FILE_BYTES};
+use bulletin::import::{
+    parse_text, parse_text_report, read_path, read_path_report, ImportError, WarningKind,
+    MAX_FILE_BYTES,
+};
 
 const SAMPLE: &str = "tests/data/issue-2020-04-245.txt";
 
@@ -117,37 +120,73 @@ fn binary_and_damaged_files_name_the_line() {
 fn truncated_files() {
     let dir = tempfile::tempdir().unwrap();
     let text = sample_text();
-    // Half the bytes: cut inside a character or, if on a boundary, in the middle of article 3.
+    // Half the bytes: cut inside a character (refused), or on a boundary in the middle of
+    // article 3 (imported, with the missing stop named).
     let half = &text.as_bytes()[..text.len() / 2];
-    let (err, message) = refused(&write(&dir, "half-bytes.txt", half));
-    assert!(
-        matches!(
-            err,
-            ImportError::Truncated { .. } | ImportError::Incomplete { .. }
-        ),
-        "{message}"
-    );
-    // Half the lines: the articles named by the last TOC entries are missing.
+    let path = write(&dir, "half-bytes.txt", half);
+    match read_path_report(&path) {
+        Err(err) => assert!(matches!(err, ImportError::Truncated { .. }), "{err}"),
+        Ok(parsed) => assert!(parsed
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarningKind::MissingStop { .. }))),
+    }
+    // Half the lines: the articles named by the last TOC entries are missing; the file imports
+    // with the first three articles and a warning for each entry that has no headline.
     let lines: Vec<&str> = text.lines().collect();
     let half_lines = lines[..lines.len() / 2].join("\n");
-    let (err, message) = refused(&write(&dir, "half-lines.txt", half_lines.as_bytes()));
-    assert!(
-        matches!(err, ImportError::Incomplete { line: 18, .. }),
-        "{message}"
+    let parsed = read_path_report(&write(&dir, "half-lines.txt", half_lines.as_bytes())).unwrap();
+    assert_eq!(parsed.issue.articles.len(), 3);
+    let unmatched: Vec<(usize, usize)> = parsed
+        .warnings
+        .iter()
+        .filter_map(|w| match w.kind {
+            WarningKind::TocUnmatched { entry, .. } => Some((w.line, entry)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(unmatched, [(18, 4), (19, 5), (20, 6)]);
+    // Their text, the only trace of the missing articles, is kept at the head of the body.
+    let first: Vec<&str> = parsed.issue.articles[0].blocks[..3]
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        first,
+        [
+            "市科协参加中国科协“科技服务团”启动暨产学研用协同创新联盟在线签约仪式 温州2项目成功签约",
+            "市科协召开党建工作部署会议",
+            "市科协赴县（市）调研指导2020世界青年科学家峰会筹备工作"
+        ]
     );
+    let first = parsed
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, WarningKind::TocUnmatched { .. }))
+        .unwrap()
+        .to_string();
     assert!(
-        message.contains("本期要目第4条") && message.contains("不完整"),
-        "{message}"
+        first.starts_with("第18行：本期要目第4条「市科协参加中国科协"),
+        "{first}"
     );
-    // Cut on a character boundary inside the last brief.
+    // Cut on a character boundary inside the last brief: imported, the cut brief kept as it is
+    // and named in a warning at its line.
     let cut = (0..text.len() - 40)
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap();
-    let (err, message) = refused(&write(&dir, "cut-brief.txt", &text.as_bytes()[..cut]));
+    let parsed = read_path_report(&write(&dir, "cut-brief.txt", &text.as_bytes()[..cut])).unwrap();
+    assert_eq!(parsed.issue.briefs.len(), 8);
+    let last = parsed.issue.briefs.last().unwrap();
+    assert_eq!(last.date_text, "4月30日");
+    assert!(text[..cut].ends_with(&last.text), "{}", last.text);
+    let warning = parsed.warnings.last().unwrap();
+    assert_eq!(warning.line, 123);
+    assert!(matches!(warning.kind, WarningKind::MissingStop { .. }));
     assert!(
-        matches!(err, ImportError::Incomplete { line: 123, .. }),
-        "{message}"
+        warning.to_string().starts_with("第123行：最后一段「…")
+            && warning.to_string().contains("没有结束标点，请核对是否完整"),
+        "{warning}"
     );
     // Cut inside a multi-byte character at the end of a UTF-8 file.
     let mid_char = text.len() - 2;
@@ -237,10 +276,11 @@ fn large_inputs_under_the_limit_finish() {
         "{head}{}",
         "与会的科技工作者代表参加座谈会并先后作了交流发言\n\n".repeat(40_000)
     );
-    assert!(matches!(
-        parse_text(&pieces),
-        Err(ImportError::Incomplete { .. })
-    ));
+    let parsed = parse_text_report(&pieces).unwrap();
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, WarningKind::MissingStop { .. })));
     // Many TOC entries that match nothing.
     let toc = format!(
         "温州科协信息\n第 4 期\n(总第 245 期)\n2020 年 4 月 30 日\n本期要目\n{}",
@@ -248,8 +288,14 @@ fn large_inputs_under_the_limit_finish() {
             .map(|i| format!("- 标题{i}\n"))
             .collect::<String>()
     );
-    assert!(matches!(
-        parse_text(&toc),
-        Err(ImportError::Incomplete { .. })
-    ));
+    // The first 200 are read as the TOC, the rest as text: the first entry takes the first line
+    // that looks like a headline, the other 199 match nothing and are each named in a warning.
+    let parsed = parse_text_report(&toc).unwrap();
+    assert_eq!(parsed.issue.articles.len(), 1);
+    let unmatched = parsed
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::TocUnmatched { .. }))
+        .count();
+    assert_eq!(unmatched, 199);
 }

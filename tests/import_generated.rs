@@ -119,6 +119,7 @@ fn brief() -> impl Strategy<Value = Brief> {
                     text: if half_width { format!(",{text}") } else { text },
                     source: Some(source),
                     source_parens,
+                    style: Default::default(),
                 }
             },
         )

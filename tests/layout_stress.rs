@@ -87,6 +87,7 @@ fn stress_issue() -> Issue {
             text: long_text(20 + (i * 37) % 150),
             source: Some(["叶贤挺", "市科协", "陈喆"][i % 3].into()),
             source_parens: Default::default(),
+            style: Default::default(),
         })
         .collect();
     issue
@@ -276,6 +277,7 @@ fn a_closing_block_without_room_goes_to_the_foot_of_a_new_page() {
             text: "市科协召开会议。".into(),
             source: None,
             source_parens: Default::default(),
+            style: Default::default(),
         });
     }
     panic!("the closing block never moved to a page of its own");

@@ -42,6 +42,7 @@ fn issue(number: u32, total: u32, day: NaiveDate, headline: &str) -> Issue {
             text: "市委组织部到市科协对接人才工作。".into(),
             source: Some("市科协".into()),
             source_parens: Default::default(),
+            style: Default::default(),
         }],
         closing: Closing {
             report_to: Some("中国科协".into()),

@@ -25,6 +25,12 @@ pub enum Command {
             help = "要导入的文件（纯文本、Word .docx 或 JSON）"
         )]
         files: Vec<PathBuf>,
+        /// Prints what would be imported and what was guessed; stores nothing.
+        #[arg(
+            long = "dry-run",
+            help = "只显示识别结果（期号、文章与署名、简讯与来源）和需要核对的地方，不存入档案"
+        )]
+        dry_run: bool,
     },
     /// Lists the issues, newest first.
     #[command(about = "列出简报（最新的在前）", help_template = HELP_TEMPLATE)]

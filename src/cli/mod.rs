@@ -6,6 +6,7 @@
 mod command;
 mod error;
 mod fonts;
+mod importing;
 mod outputs;
 mod proofing;
 mod review;
@@ -17,7 +18,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use bulletin::model::Issue;
-use bulletin::store::{Imported, IssueId, IssueSummary, Store};
+use bulletin::store::{IssueId, IssueSummary, Store};
 use clap::{ArgAction, Parser};
 
 use command::Command;
@@ -163,37 +164,7 @@ fn summary_table(rows: &[IssueSummary], deleted: bool) -> String {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let db = cli.db.as_deref();
     match cli.command {
-        Command::Import { files } => {
-            let mut store = open_store(db)?;
-            let mut failed = 0;
-            for file in &files {
-                let result = bulletin::import::read_path(file)
-                    .map_err(CliError::from)
-                    .and_then(|issue| Ok((store.import(&issue)?, issue)));
-                match result {
-                    Ok((Imported::New { id, same_total }, issue)) => {
-                        say(format!("{id}\t{}\t{}", numbers(&issue), file.display()))?;
-                        note_same_total(issue.masthead.total_number.get(), &same_total);
-                    }
-                    Ok((Imported::AlreadyStored(id), issue)) => note(format!(
-                        "{}：{}已在档案中（编号 {}），未重复导入。",
-                        file.display(),
-                        numbers(&issue),
-                        id.short()
-                    )),
-                    Err(e) => {
-                        failed += 1;
-                        note(format!("错误：{e}"));
-                    }
-                }
-            }
-            if failed > 0 {
-                return Err(CliError::SomeImportsFailed {
-                    failed,
-                    total: files.len(),
-                });
-            }
-        }
+        Command::Import { files, dry_run } => importing::run(db, &files, dry_run)?,
         Command::List => {
             let store = open_store(db)?;
             let rows = store.list()?;
@@ -302,7 +273,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             fonts,
             diagnostics,
         } => {
-            let issue = bulletin::import::read_path(&input)?;
+            let parsed = bulletin::import::read_path_report(&input)?;
+            importing::note_warnings(&input, &parsed);
+            let issue = parsed.issue;
             let book = fonts.book(&bulletin::fonts::FontChoices::bundled())?;
             if diagnostics {
                 let options = bulletin::layout::Options::default();

@@ -73,7 +73,11 @@ pub fn find_start(lines: &[Line], from: usize) -> usize {
         let t = tidy(&lines[i - 1].text);
         if label(&t).is_some() || copies(&t).is_some() || is_issued_line(&t) {
             start = i - 1;
-        } else if ends_paragraph(&t) {
+        } else if ends_paragraph(&t)
+            || super::briefs::starts_brief(&t)
+            || super::briefs::brief_source(&t).is_some()
+        {
+            // A finished paragraph or a brief (a title-style one has no stop) is no closing row.
             break;
         }
         i -= 1;
@@ -149,6 +153,17 @@ mod tests {
             Some("各县（市、区）科协，市级学会")
         );
         assert_eq!(c.copies.map(|n| n.get()), Some(80));
+    }
+
+    #[test]
+    fn a_copies_line_above_the_briefs_does_not_take_them() {
+        let l = lines(&[
+            "（共印 100 份）",
+            "简讯",
+            "5月11日，市科协举办培训班（市科协学会部）",
+            "报：省科协",
+        ]);
+        assert_eq!(find_start(&l, 0), 3);
     }
 
     #[test]

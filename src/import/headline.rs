@@ -33,6 +33,14 @@ pub fn is_toc_heading(line: &Line) -> bool {
     matches!(k, "本期要目" | "要目" | "本期目录" | "目录")
 }
 
+/// Whether a line is a TOC entry with a bullet mark 「◆」「★」「- 」 (numbers 「1.」 are not enough:
+/// numbered headings and briefs have them too).
+pub fn is_bulleted_entry(text: &str) -> bool {
+    let t = text.trim_start();
+    strip_bullet(t).is_some()
+        && !t.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
 /// The text of an entry without its bullet: 「- 」, 「◆」, 「1.」, 「（1）」…
 fn strip_bullet(text: &str) -> Option<&str> {
     let t = text.trim_start();
@@ -85,13 +93,20 @@ fn strip_bullet(text: &str) -> Option<&str> {
     None
 }
 
-/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」.
+/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」, or a page
+/// number set off by spaces 「市科协召开党建工作部署会议　　3」.
 fn without_page_number(text: &str) -> &str {
     let no_digits = text
         .trim_end()
         .trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = text.trim_end().len() - no_digits.len();
     let leaders = no_digits.trim_end_matches(['.', '…', '·', '．', '-', ' ', '\u{3000}']);
-    if no_digits.len() < text.trim_end().len() && no_digits.len() - leaders.len() >= 2 {
+    let gap = &no_digits[leaders.len()..];
+    let spaced = (1..=2).contains(&digits)
+        && !gap.is_empty()
+        && gap.chars().all(char::is_whitespace)
+        && leaders.ends_with(|c: char| !c.is_ascii_alphanumeric());
+    if digits > 0 && (no_digits.len() - leaders.len() >= 2 || spaced) {
         leaders
     } else {
         text
@@ -100,7 +115,16 @@ fn without_page_number(text: &str) -> &str {
 
 /// Reads the entries after the 本期要目 heading at `from`; returns them and the index of the first
 /// line after the TOC (the first headline).
+#[cfg(test)]
 pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
+    let (entries, next, _) = read_toc_keeping(lines, from);
+    (entries, next)
+}
+
+/// `read_toc`, also returning the sentences found among the entries (text misplaced into the TOC,
+/// which the caller keeps in the body).
+pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, Vec<Line>) {
+    let mut stray: Vec<Line> = Vec::new();
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut bulleted = false;
     let mut first_key = String::new();
@@ -108,10 +132,46 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
     while i < lines.len() && entries.len() < MAX_ENTRIES {
         let line = &lines[i];
         let k = line.key();
-        if k == "简讯" || k == "【简讯】" {
+        let stripped = strip_bullet(&line.text).map(without_page_number);
+        // 「★简讯」: the TOC names the 简讯 section, which has no headline to find; a 简讯 heading
+        // followed by a brief is the section itself (a text with a TOC and briefs only).
+        let names_briefs = |t: &str| {
+            super::briefs::is_briefs_heading(&Line {
+                no: line.no,
+                text: t.to_owned(),
+            })
+        };
+        if stripped.is_some_and(names_briefs) && !entries.is_empty() {
+            i += 1;
+            continue;
+        }
+        if names_briefs(&line.text) {
+            let brief_next = lines
+                .get(i + 1)
+                .is_some_and(|n| super::briefs::starts_brief(&n.text));
+            if entries.is_empty() || brief_next {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        // An unbulleted line before bulleted entries, or a sentence between them, is text out of
+        // its place.
+        let bullet_next = lines
+            .get(i + 1)
+            .is_some_and(|n| strip_bullet(&n.text).is_some());
+        if stripped.is_none()
+            && bullet_next
+            && (entries.is_empty() || bulleted && ends_paragraph(&line.text))
+        {
+            stray.push(line.clone());
+            i += 1;
+            continue;
+        }
+        // A brief 「5月11日，…」 is never a TOC entry: the TOC ended (or had no entries).
+        if stripped.is_none() && super::briefs::starts_brief(&line.text) {
             break;
         }
-        let stripped = strip_bullet(&line.text).map(without_page_number);
         if entries.is_empty() {
             bulleted = stripped.is_some();
             let text = stripped.unwrap_or_else(|| without_page_number(&line.text));
@@ -163,7 +223,7 @@ pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
         }
         i += 1;
     }
-    (entries, i)
+    (entries, i, stray)
 }
 
 /// Where an article's headline is: lines `start..end` of the body.
@@ -177,10 +237,23 @@ pub struct Located {
     pub headline: Vec<String>,
     /// The TOC entry, when it is not the headline on one line.
     pub toc_text: Option<String>,
+    /// Index of the entry.
+    pub entry: usize,
+    /// Whether the headline was found by similarity (first characters, characters in order, or
+    /// position), not by its spelling.
+    pub by_similarity: bool,
 }
 
-/// Finds each entry's headline in order. Err(index of the first entry that has none).
-pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usize> {
+/// How many headline-like lines after the last headline are tried for an entry spelled otherwise.
+const SIMILAR_CANDIDATES: usize = 20;
+/// Longest line (in characters) taken as a headline by similarity.
+const SIMILAR_MAX_CHARS: usize = 60;
+
+/// Finds each entry's headline in order: word for word (over up to four lines), by its first
+/// characters, or by similarity (the entry's characters in order in a headline-like line, or
+/// else the next headline-like line before the following entry's headline). Entries that match
+/// nothing are left out.
+pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Vec<Located> {
     let keys: Vec<String> = lines.iter().map(Line::key).collect();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
@@ -240,6 +313,8 @@ pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usiz
                     end,
                     headline: split_headline(&raws, &entry.raw),
                     toc_text: None,
+                    entry: n,
+                    by_similarity: false,
                 }
             }
             None => {
@@ -253,21 +328,95 @@ pub fn locate(entries: &[TocEntry], lines: &[Line]) -> Result<Vec<Located>, usiz
                         !ends_paragraph(&lines[i].text) && lines[i].text.chars().count() <= 80
                     })
                 });
-                let Some(start) = found.filter(|_| k.chars().count() >= FUZZY_PREFIX) else {
-                    return Err(n);
+                let by_prefix = found.filter(|_| k.chars().count() >= FUZZY_PREFIX);
+                let (start, by_similarity) = match by_prefix {
+                    Some(start) => (start, true),
+                    None => {
+                        let next_key = entries.get(n + 1).map(|e| key(&e.raw));
+                        let limit = next_key
+                            .and_then(|nk| after(by_key.get(nk.as_str()), cursor).first().copied())
+                            .unwrap_or(lines.len());
+                        match similar(&k, &keys, lines, cursor, limit) {
+                            Some(start) => (start, true),
+                            None => continue,
+                        }
+                    }
                 };
                 Located {
                     start,
                     end: start + 1,
                     headline: vec![tidy(&lines[start].text)],
                     toc_text: Some(tidy(&entry.raw)),
+                    entry: n,
+                    by_similarity,
                 }
             }
         };
         cursor = located.end;
         out.push(located);
     }
-    Ok(out)
+    out
+}
+
+/// A headline-like line: it starts a paragraph after a finished one and is short and unfinished
+/// itself, with no sentence punctuation and not the 简讯 heading.
+fn headline_like(lines: &[Line], i: usize) -> bool {
+    let text = &lines[i].text;
+    let after_end = i == 0 || ends_paragraph(&lines[i - 1].text);
+    after_end
+        && text.chars().nth(SIMILAR_MAX_CHARS).is_none()
+        && !ends_paragraph(text)
+        && !text.contains(['。', '；', '！', '？'])
+        && super::repair::numbered_level(text).is_none()
+        && !super::briefs::is_briefs_heading(&lines[i])
+}
+
+/// The headline for an entry spelled otherwise, among the headline-like lines from `cursor` to
+/// `limit`: the one sharing most of its characters in order with the entry, or else the first.
+fn similar(k: &str, keys: &[String], lines: &[Line], cursor: usize, limit: usize) -> Option<usize> {
+    let entry: Vec<char> = k.chars().take(MAX_SPLIT_KEY).collect();
+    if entry.is_empty() {
+        return None;
+    }
+    let candidates: Vec<usize> = (cursor..limit.min(lines.len()))
+        .filter(|&i| headline_like(lines, i))
+        .take(SIMILAR_CANDIDATES)
+        .collect();
+    let best = candidates
+        .iter()
+        .map(|&i| {
+            let line: Vec<char> = keys[i].chars().collect();
+            let common = common_in_order(&entry, &line);
+            let shorter = entry.len().min(line.len()).max(1);
+            let longer = entry.len().max(line.len()).max(1);
+            (
+                i,
+                common * 5 >= shorter * 4 || common * 5 >= longer * 3,
+                common,
+            )
+        })
+        .filter(|(_, alike, _)| *alike)
+        .max_by_key(|(i, _, common)| (*common, std::cmp::Reverse(*i)))
+        .map(|(i, _, _)| i);
+    best.or_else(|| candidates.first().copied())
+}
+
+/// The length of the longest run of characters the two texts share in order (LCS).
+fn common_in_order(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &ca in a {
+        let mut diagonal = 0;
+        for (j, &cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
+            diagonal = up;
+        }
+    }
+    row[b.len()]
 }
 
 /// Positions (in characters of the key) where a text has spaces.
@@ -385,7 +534,7 @@ mod tests {
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].raw, "第二篇文章的标题很长很长的结尾");
         assert_eq!(next, 3);
-        let found = locate(&entries, &l[next..]).unwrap();
+        let found = locate(&entries, &l[next..]);
         assert_eq!((found[0].start, found[0].end), (0, 1));
         assert_eq!(found[0].headline, ["甲乙丙丁2020会议"]);
         assert_eq!((found[1].start, found[1].end), (2, 4));
@@ -404,7 +553,7 @@ mod tests {
         ]);
         let (entries, next) = read_toc(&l, 0);
         assert_eq!(entries.len(), 2);
-        let found = locate(&entries, &l[next..]).unwrap();
+        let found = locate(&entries, &l[next..]);
         assert_eq!(found[1].headline, ["市科协赴县调研指导峰会筹备工作"]);
         assert_eq!(found[1].toc_text.as_deref(), Some("市科协赴县调研指导"));
     }
@@ -425,13 +574,62 @@ mod tests {
             "市科协召开会议"
         );
         assert_eq!(without_page_number("温州 2 项目"), "温州 2 项目");
+        assert_eq!(without_page_number("市科协召开会议　3"), "市科协召开会议");
+        assert_eq!(without_page_number("市科协召开会议 12"), "市科协召开会议");
+        assert_eq!(without_page_number("召开 2020"), "召开 2020");
         assert_eq!(without_page_number("2020"), "2020");
     }
 
     #[test]
-    fn a_missing_headline_is_reported() {
+    fn a_missing_headline_is_left_out() {
         let l = lines(&["- 甲篇标题", "- 乙篇标题", "甲篇标题", "正文。"]);
         let (entries, next) = read_toc(&l, 0);
-        assert_eq!(locate(&entries, &l[next..]), Err(1));
+        let found = locate(&entries, &l[next..]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entry, 0);
+    }
+
+    #[test]
+    fn a_toc_entry_for_the_briefs_is_no_article() {
+        for entry in ["★简讯", "简讯"] {
+            let l = lines(&[
+                "★甲乙丙丁会议召开",
+                entry,
+                "甲乙丙丁会议召开",
+                "正文。",
+                "简讯",
+                "4月7日，对接。",
+            ]);
+            let (entries, next) = read_toc(&l, 0);
+            assert_eq!(entries.len(), 1, "{entry}");
+            assert_eq!(next, 2, "{entry}");
+        }
+    }
+
+    #[test]
+    fn reworded_entries_are_matched_by_similarity() {
+        let l = lines(&[
+            "- 市科协召开党建工作会议",
+            "- 苍南县科协走访慰问一线科技工作者",
+            "- 学会工作",
+            "市科协召开2022年党建工作部署会议",
+            "正文。",
+            "苍南县科协开展走访慰问优秀科技工作者活动",
+            "正文。",
+            "市科协学会部开展学会年检",
+            "正文。",
+        ]);
+        let (entries, next) = read_toc(&l, 0);
+        let found = locate(&entries, &l[next..]);
+        let got: Vec<(usize, bool)> = found.iter().map(|f| (f.start, f.by_similarity)).collect();
+        assert_eq!(got, [(0, true), (2, true), (4, true)]);
+        assert_eq!(
+            found[1].headline,
+            ["苍南县科协开展走访慰问优秀科技工作者活动"]
+        );
+        assert_eq!(
+            found[1].toc_text.as_deref(),
+            Some("苍南县科协走访慰问一线科技工作者")
+        );
     }
 }

@@ -7,8 +7,22 @@ use super::lines::Line;
 use super::spacing::{fold_width, is_han, tidy};
 use crate::model::{IssueNumber, Masthead, TotalNumber};
 
-/// The masthead and the index of the first line after it.
-pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
+/// What the masthead lines gave: the masthead, the index of the first line after it, and the
+/// lines among it that are not part of it (text misplaced into the masthead), which the caller keeps.
+#[derive(Debug)]
+pub struct Read {
+    /// The masthead.
+    pub masthead: Masthead,
+    /// Index of the first line after the masthead.
+    pub end: usize,
+    /// Indices (before `end`) of lines that are neither masthead fields nor circulation marks.
+    pub stray: Vec<usize>,
+    /// The numbers the masthead lacked and what was taken for them.
+    pub guessed: Vec<Guess>,
+}
+
+/// The masthead, the index of the first line after it, and the lines in it that are not its own.
+pub fn parse(lines: &[Line]) -> Result<Read, String> {
     let mut name: Option<String> = None;
     let mut number = None;
     let mut total = None;
@@ -16,11 +30,15 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let mut editor: Option<String> = None;
     let mut end = 0;
     let mut seen_text = false;
+    let mut unused = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let mut chars: Vec<char> = line.text.chars().filter(|c| !c.is_whitespace()).collect();
         let mut used = false;
         if total.is_none() {
-            if let Some((n, at)) = take_number(&mut chars, "总第", '期', |_| true) {
+            // 「总第245期」, or in some years 「总245期」.
+            let found = take_number(&mut chars, "总第", '期', |_| true)
+                .or_else(|| take_number(&mut chars, "总", '期', |_| true));
+            if let Some((n, at)) = found {
                 total = Some((n, line.no));
                 remove_empty_brackets(&mut chars, at);
                 used = true;
@@ -55,8 +73,11 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
         }
         if used {
             end = i + 1;
+        } else {
+            unused.push(i);
         }
     }
+    unused.retain(|&i| i < end);
     let mut missing = Vec::new();
     if name.is_none() {
         missing.push("简报名称（第一行，如「温州科协信息」）");
@@ -69,6 +90,20 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     }
     if date.is_none() {
         missing.push("日期（如「2020年4月30日」）");
+    }
+    // A masthead with its name and date but without 第N期 or 总第M期 (a line lost, or a year that
+    // printed only one of them) is still a bulletin: the missing number is guessed and named.
+    let mut guessed = Vec::new();
+    if let (Some(_), Some(((_, m, _), line))) = (&name, date) {
+        if number.is_none() {
+            number = Some((m, line));
+            guessed.push(Guess::Number(m));
+        }
+        if total.is_none() {
+            total = Some((1, line));
+            guessed.push(Guess::Total(1));
+        }
+        missing.clear();
     }
     if !missing.is_empty() {
         return Err(format!(
@@ -86,8 +121,8 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
     let date = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         format!("第{date_line}行：版头日期「{y}年{m}月{d}日」不存在，请检查年月日。")
     })?;
-    Ok((
-        Masthead {
+    Ok(Read {
+        masthead: Masthead {
             name: name.expect("checked above"),
             number,
             total_number,
@@ -95,7 +130,18 @@ pub fn parse(lines: &[Line]) -> Result<(Masthead, usize), String> {
             date,
         },
         end,
-    ))
+        stray: unused,
+        guessed,
+    })
+}
+
+/// A masthead number the text did not have, and the value taken instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    /// No 第N期: the month of the masthead date is taken (the bulletin is monthly).
+    Number(u32),
+    /// No 总第M期: 1 is taken, for the editor to correct.
+    Total(u32),
 }
 
 /// 「温州市科学技术协会编」, 「…编印」, or a labelled 「主办：温州市科学技术协会」.
@@ -256,7 +302,9 @@ mod tests {
 
     #[test]
     fn extracted_masthead() {
-        let (m, end) = parse(&lines(&[
+        let Read {
+            masthead: m, end, ..
+        } = parse(&lines(&[
             "温州科协信息",
             "第 4 期",
             "(总第 245 期)",
@@ -274,7 +322,7 @@ mod tests {
 
     #[test]
     fn fields_sharing_lines_and_chinese_numerals() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "温 州 科 协 信 息",
             "第十二期（总第２３７期）",
             "温州市科学技术协会编      2019年12月31日",
@@ -288,7 +336,7 @@ mod tests {
 
     #[test]
     fn circulation_marks_are_not_the_name() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "内部资料 注意保存",
             "温州科协信息",
             "第 4 期",
@@ -306,7 +354,7 @@ mod tests {
 
     #[test]
     fn dates_in_chinese_numerals() {
-        let (m, _) = parse(&lines(&[
+        let Read { masthead: m, .. } = parse(&lines(&[
             "温州科协信息",
             "第六期",
             "（总第一百零五期）",
@@ -318,12 +366,33 @@ mod tests {
     }
 
     #[test]
+    fn text_misplaced_into_the_masthead_is_kept_apart() {
+        let read = parse(&lines(&[
+            "温州科协信息",
+            "第 4 期",
+            "会议认为，今年党建工作要紧紧围绕峰会筹备工作。",
+            "(总第 245 期)",
+            "2020 年 4 月 30 日",
+        ]))
+        .unwrap();
+        assert_eq!(read.stray, [2]);
+        assert_eq!(read.end, 5);
+    }
+
+    #[test]
     fn missing_and_impossible_fields_are_named() {
         let err = parse(&lines(&["床前明月光", "疑是地上霜"])).unwrap_err();
         assert!(
             err.contains("期号") && err.contains("总期号") && err.contains("日期"),
             "{err}"
         );
+        // A name and a date, but no numbers: a bulletin whose numbers are guessed.
+        let read = parse(&lines(&["温州科协信息", "2022年6月30日"])).unwrap();
+        assert_eq!(read.guessed, [Guess::Number(6), Guess::Total(1)]);
+        assert_eq!(read.masthead.number.get(), 6);
+        let read = parse(&lines(&["温州科协信息", "第6期 总271期", "2022年6月30日"])).unwrap();
+        assert_eq!(read.masthead.total_number.get(), 271);
+        assert!(read.guessed.is_empty());
         let err = parse(&lines(&["简报", "第4期", "(总第5期)", "2021年2月30日"])).unwrap_err();
         assert!(err.contains("第4行") && err.contains("不存在"), "{err}");
         let err = parse(&lines(&["简报", "第0期", "(总第5期)", "2021年2月3日"])).unwrap_err();

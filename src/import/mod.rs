@@ -21,8 +21,11 @@ mod lines;
 mod masthead;
 pub mod pasted;
 mod repair;
+pub mod report;
 mod spacing;
 mod text;
+
+pub use report::{Parsed, Warning, WarningKind};
 
 /// Largest file read (16 MiB). An issue's text is some tens of kilobytes; a file this large was
 /// chosen by mistake, and refusing it before reading keeps memory and time bounded.
@@ -52,16 +55,6 @@ pub enum ImportError {
     NotABulletin {
         /// The file.
         path: PathBuf,
-        /// What is missing.
-        message: String,
-    },
-    /// A bulletin whose text stops before its end (a truncated file).
-    #[error("{}第{line}行：{message}", place(.path))]
-    Incomplete {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line where the text stops or the missing part was expected.
-        line: usize,
         /// What is missing.
         message: String,
     },
@@ -149,11 +142,6 @@ impl ImportError {
                 path: file,
                 message,
             },
-            ImportError::Incomplete { line, message, .. } => ImportError::Incomplete {
-                path: file,
-                line,
-                message,
-            },
             ImportError::TooLarge { size, limit, .. } => ImportError::TooLarge {
                 path: file,
                 size,
@@ -166,6 +154,11 @@ impl ImportError {
 
 /// Reads an issue from a JSON, plain-text or Word (.docx) file (detected from its content).
 pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
+    read_path_report(path).map(|p| p.issue)
+}
+
+/// Like `read_path`, with the warnings for what the reading guessed (none for JSON).
+pub fn read_path_report(path: &Path) -> Result<Parsed, ImportError> {
     let read_error = |source| ImportError::Read {
         path: path.into(),
         source,
@@ -196,7 +189,7 @@ pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
                 path: path.into(),
                 detail: e.to_string(),
             })?;
-            return parse_text(&text).map_err(|e| e.in_file(path));
+            return parse_text_report(&text).map_err(|e| e.in_file(path));
         }
         docx::Kind::LegacyOffice => {
             return Err(ImportError::LegacyOffice { path: path.into() });
@@ -222,16 +215,26 @@ pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
         .text;
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') {
-        return crate::json::from_str(trimmed).map_err(|source| ImportError::Json {
-            path: path.into(),
-            source,
-        });
+        return crate::json::from_str(trimmed)
+            .map(|issue| Parsed {
+                issue,
+                warnings: Vec::new(),
+            })
+            .map_err(|source| ImportError::Json {
+                path: path.into(),
+                source,
+            });
     }
-    parse_text(&text).map_err(|e| e.in_file(path))
+    parse_text_report(&text).map_err(|e| e.in_file(path))
 }
 
 /// Recovers an issue's structure from plain text in the archive's format.
 pub fn parse_text(text: &str) -> Result<Issue, ImportError> {
+    parse_text_report(text).map(|p| p.issue)
+}
+
+/// Like `parse_text`, with the warnings for what the reading guessed.
+pub fn parse_text_report(text: &str) -> Result<Parsed, ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             path: PathBuf::new(),
@@ -242,11 +245,6 @@ pub fn parse_text(text: &str) -> Result<Issue, ImportError> {
     text::parse(text).map_err(|e| match e {
         text::TextError::NotABulletin(message) => ImportError::NotABulletin {
             path: PathBuf::new(),
-            message,
-        },
-        text::TextError::Incomplete { line, message } => ImportError::Incomplete {
-            path: PathBuf::new(),
-            line,
             message,
         },
     })

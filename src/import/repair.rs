@@ -188,6 +188,16 @@ pub fn is_title_like(text: &str) -> bool {
         && !ends_open(text)
 }
 
+/// A short lead-in line 「一是…」「二是…」 that introduces the paragraph after it.
+fn is_lead_in(text: &str) -> bool {
+    let mut chars = text.chars();
+    let numbered = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('是');
+    numbered && text.chars().nth(30).is_none()
+}
+
 /// How units in a part of the issue continue across page breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -199,10 +209,24 @@ pub enum Part {
 
 /// Joins paragraphs cut by page breaks and bylines left on their own line.
 pub fn join_cut(units: Vec<Unit>, part: Part, starts_brief: impl Fn(&str) -> bool) -> Vec<Unit> {
+    join_cut_noting(units, part, starts_brief, &mut Vec::new())
+}
+
+/// `join_cut`, noting each unit joined to the one before it (for the import report).
+pub fn join_cut_noting(
+    units: Vec<Unit>,
+    part: Part,
+    starts_brief: impl Fn(&str) -> bool,
+    joined: &mut Vec<Unit>,
+) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for unit in units {
         if let Some(prev) = out.last_mut() {
             if continues(&prev.text, &unit.text, part, &starts_brief) {
+                joined.push(Unit {
+                    text: unit.text.chars().take(12).collect(),
+                    line: unit.line,
+                });
                 if prev.text.ends_with(|c: char| c.is_ascii_alphabetic())
                     && unit.text.starts_with(|c: char| c.is_ascii_alphabetic())
                 {
@@ -226,6 +250,13 @@ fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) ->
     if ends_open(prev) {
         return !starts_anew;
     }
+    if part == Part::Briefs && super::briefs::is_standalone_source(next) {
+        return true;
+    }
+    // 「一是典型经验交流，营造争先创业氛围」: a lead-in line stands as its own paragraph.
+    if part == Part::Article && is_lead_in(prev) {
+        return false;
+    }
     if is_standalone_byline(next) {
         return match part {
             Part::Article => !is_numbered_heading(prev),
@@ -236,7 +267,8 @@ fn continues(prev: &str, next: &str, part: Part, starts_brief: &impl Fn(&str) ->
         return false;
     }
     match part {
-        Part::Briefs => !starts_anew,
+        // A brief that already ends with its source (the title style has no stop) is complete.
+        Part::Briefs => !starts_anew && super::briefs::brief_source(prev).is_none(),
         Part::Article => !starts_anew && !is_numbered_heading(prev) && !is_title_like(prev),
     }
 }
@@ -372,6 +404,55 @@ mod tests {
             units(&["4月7日，参观交流。（夏", "4月8日，下一条。"]),
             Part::Briefs,
             |t| t.starts_with("4月8日"),
+        );
+        assert_eq!(joined.len(), 2);
+        // The title style: a line without a date continues a brief that has no source yet.
+        let mut noted = Vec::new();
+        let joined = join_cut_noting(
+            units(&[
+                "5月20日，某县开展“科技进万家”主题宣传系列",
+                "惠民活动（某县科协）",
+                "市科协召开会议（市科协）",
+            ]),
+            Part::Briefs,
+            |t| t.starts_with("5月"),
+            &mut noted,
+        );
+        assert_eq!(
+            texts(&joined),
+            [
+                "5月20日，某县开展“科技进万家”主题宣传系列惠民活动（某县科协）",
+                "市科协召开会议（市科协）"
+            ]
+        );
+        assert_eq!(noted.len(), 1);
+        assert_eq!(noted[0].line, 2);
+        // A source left on its own line joins its brief.
+        for source in ["【市科协】", "——市科协办公室"] {
+            let joined = join_cut(
+                units(&["5月20日，市科协召开会议。", source, "5月21日，下一条。"]),
+                Part::Briefs,
+                |t| t.starts_with("5月"),
+            );
+            assert_eq!(
+                texts(&joined),
+                [
+                    format!("5月20日，市科协召开会议。{source}").as_str(),
+                    "5月21日，下一条。"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn lead_in_lines_stand_alone() {
+        let joined = join_cut(
+            units(&[
+                "一是典型经验交流，营造争先创业氛围",
+                "会上，六家学会作了交流发言。",
+            ]),
+            Part::Article,
+            |_| false,
         );
         assert_eq!(joined.len(), 2);
     }

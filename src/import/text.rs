@@ -2,16 +2,17 @@
 //! as PDF extraction leaves them (one paragraph a line, blank lines between, page breaks as blank
 //! lines inside paragraphs). Each part is recovered by its own module; this one puts them together.
 
-use super::briefs::{brief, is_briefs_heading, starts_brief};
-use super::headline::{is_toc_heading, locate, read_toc, Located};
+use super::briefs::{brief, brief_source, is_briefs_heading, starts_brief};
+use super::headline::{is_toc_heading, locate, read_toc_keeping, Located};
 use super::lines::{split, Line};
 use super::repair::{
-    ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut, numbered_level,
-    trailing_byline, Part, Unit,
+    ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut_noting,
+    numbered_level, trailing_byline, Part, Unit,
 };
+use super::report::{self, Parsed, Warning, WarningKind};
 use super::spacing::{key, tidy};
 use super::{closing, masthead};
-use crate::model::{Article, Block, BlockKind, Issue, Parens, Status};
+use crate::model::{Article, Block, BlockKind, Brief, BriefStyle, Issue, Parens, Status};
 
 /// How many lines from the top the masthead and the 本期要目 heading may be looked for.
 const HEAD_LINES: usize = 40;
@@ -28,17 +29,12 @@ const SHORT_HEADLINE_CHARS: usize = 26;
 pub enum TextError {
     /// Not a bulletin at all, or its structure cannot be recovered.
     NotABulletin(String),
-    /// A bulletin that stops before its end.
-    Incomplete {
-        /// 1-based line where it stops.
-        line: usize,
-        /// What is missing.
-        message: String,
-    },
 }
 
-/// Recovers an issue from text in the archive's format.
-pub fn parse(text: &str) -> Result<Issue, TextError> {
+/// Recovers an issue from text in the archive's format, with what had to be guessed. Only text
+/// without a bulletin's structure (no masthead, or nothing after it) is refused.
+pub fn parse(text: &str) -> Result<Parsed, TextError> {
+    let mut warnings = Vec::new();
     let lines = split(text);
     if lines.is_empty() {
         return Err(TextError::NotABulletin("文件是空的，没有任何文字。".into()));
@@ -46,58 +42,116 @@ pub fn parse(text: &str) -> Result<Issue, TextError> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
     let toc_at = head.iter().position(is_toc_heading);
     let region = toc_at.unwrap_or(lines.len().min(MASTHEAD_LINES));
-    let (masthead, masthead_end) =
-        masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+    let masthead::Read {
+        masthead,
+        end: masthead_end,
+        stray,
+        guessed,
+    } = masthead::parse(&lines[..region]).map_err(TextError::NotABulletin)?;
+    warnings.extend(guessed.into_iter().map(|g| Warning {
+        line: lines[0].no,
+        kind: match g {
+            masthead::Guess::Number(n) => WarningKind::NumberGuessed { number: n },
+            masthead::Guess::Total(n) => WarningKind::TotalGuessed { total: n },
+        },
+    }));
+    // Text in the masthead, or between it and 本期要目, is no part of either: it is kept at the
+    // head of the body (nothing the editor wrote is lost) and named in a warning.
+    let mut misplaced: Vec<Line> = stray.iter().map(|&i| lines[i].clone()).collect();
+    if let Some(at) = toc_at {
+        misplaced.extend(lines[masthead_end.min(at)..at].iter().cloned());
+    }
 
     let (entries, body_start) = match toc_at {
-        Some(at) => read_toc(&lines, at + 1),
+        Some(at) => {
+            let (entries, next, stray) = read_toc_keeping(&lines, at + 1);
+            misplaced.extend(stray);
+            (entries, next)
+        }
+        // Entries with bullets right under the masthead are a 本期要目 printed without its heading.
+        None if starts_bulleted_toc(&lines, masthead_end) => {
+            let (entries, next, stray) = read_toc_keeping(&lines, masthead_end);
+            misplaced.extend(stray);
+            (entries, next)
+        }
         None => (Vec::new(), masthead_end),
     };
     let closing_start = closing::find_start(&lines, body_start);
     let closing = closing::parse(&lines[closing_start..]);
     // Running heads (the bulletin's name repeated at the top of each page) are page furniture.
     let name_key = key(&masthead.name);
-    let body_lines: Vec<Line> = lines[body_start.min(closing_start)..closing_start]
+    misplaced.retain(|l| l.key() != name_key);
+    warnings.extend(misplaced.iter().map(|l| Warning {
+        line: l.no,
+        kind: WarningKind::Misplaced {
+            start: report::head(&tidy(&l.text), 12),
+        },
+    }));
+    let body_lines: Vec<Line> = misplaced
+        .into_iter()
+        .chain(
+            lines[body_start.min(closing_start)..closing_start]
+                .iter()
+                .filter(|l| l.key() != name_key)
+                .cloned(),
+        )
+        .collect();
+    let located = locate(&entries, &body_lines);
+    // An entry that matched no headline may be the only copy of its text (the headline itself
+    // lost, or a line of text misplaced into the TOC): it is kept at the head of the first article.
+    let unmatched: Vec<Block> = entries
         .iter()
-        .filter(|l| l.key() != name_key)
-        .cloned()
+        .enumerate()
+        .filter(|(n, _)| !located.iter().any(|l| l.entry == *n))
+        .map(|(_, e)| Block {
+            kind: BlockKind::Paragraph,
+            text: tidy(&e.raw),
+        })
         .collect();
     let body = &body_lines[..];
 
     let (articles, briefs_at) = if entries.is_empty() {
-        let briefs_at = body
-            .iter()
-            .position(is_briefs_heading)
-            .unwrap_or(body.len());
-        (articles_without_toc(&body[..briefs_at])?, briefs_at)
+        let briefs_at = briefs_heading(body, 0);
+        (
+            articles_without_toc(&body[..briefs_at], &mut warnings),
+            briefs_at,
+        )
     } else {
-        let located = locate(&entries, body).map_err(|n| {
-            let e = &entries[n];
-            TextError::Incomplete {
-                line: e.line,
-                message: format!(
-                    "本期要目第{}条「{}」在正文中找不到对应的文章标题，文件可能不完整或被截断。\
-                     如果文件是完整的，请检查这一条与正文中的标题是否一致。",
-                    n + 1,
-                    tidy(&e.raw)
-                ),
-            }
-        })?;
+        note_toc(&entries, &located, body, &mut warnings);
         let last_end = located.last().map_or(0, |l| l.end);
-        let briefs_at = body[last_end..]
-            .iter()
-            .position(is_briefs_heading)
-            .map_or(body.len(), |p| p + last_end);
-        (articles_from_toc(&located, &body[..briefs_at]), briefs_at)
+        let briefs_at = briefs_heading(body, last_end);
+        let articles = if located.is_empty() {
+            // No entry found its headline: read the articles as if there were no TOC.
+            articles_without_toc(&body[..briefs_at], &mut warnings)
+        } else {
+            articles_from_toc(&located, &body[..briefs_at], &mut warnings)
+        };
+        (articles, briefs_at)
     };
 
-    let brief_units = join_cut(
+    let mut articles = articles;
+    if !unmatched.is_empty() {
+        if articles.is_empty() {
+            warnings.push(Warning {
+                line: entries[0].line,
+                kind: WarningKind::NoHeadline,
+            });
+            articles.push(article(Vec::new(), None, Vec::new(), &mut warnings));
+        }
+        articles[0].blocks.splice(0..0, unmatched);
+    }
+
+    let mut joined = Vec::new();
+    let brief_units = join_cut_noting(
         units(body.get(briefs_at + 1..).unwrap_or(&[])),
         Part::Briefs,
         starts_brief,
+        &mut joined,
     );
+    note_joined(joined, &mut warnings);
     let last_unit = brief_units.last().cloned();
-    let briefs = brief_units.iter().map(|u| brief(&u.text)).collect();
+    let mut briefs: Vec<Brief> = brief_units.iter().map(|u| brief(&u.text)).collect();
+    settle_styles(&mut briefs);
     let issue = Issue {
         masthead,
         articles,
@@ -105,8 +159,86 @@ pub fn parse(text: &str) -> Result<Issue, TextError> {
         closing,
         status: Status::Published,
     };
-    check_complete(&issue, last_unit.as_ref(), body)?;
-    Ok(issue)
+    check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
+    warnings.sort_by_key(|w| w.line);
+    Ok(Parsed { issue, warnings })
+}
+
+/// Where the 简讯 section starts in `body`, looking from `from`: the first 简讯 heading with a brief
+/// under it (a heading line out of its place, with no brief after it, is not the section), else
+/// the first heading; the end of the body when there is none.
+fn briefs_heading(body: &[Line], from: usize) -> usize {
+    let rest = body.get(from..).unwrap_or(&[]);
+    let heading_with_brief = rest.iter().enumerate().position(|(i, l)| {
+        is_briefs_heading(l) && rest.get(i + 1).is_some_and(|n| starts_brief(&n.text))
+    });
+    heading_with_brief
+        .or_else(|| rest.iter().position(is_briefs_heading))
+        .map_or(body.len(), |p| p + from)
+}
+
+/// Whether two bulleted lines start at `at` (a 本期要目 without its heading).
+fn starts_bulleted_toc(lines: &[Line], at: usize) -> bool {
+    let bulleted = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|l| super::headline::is_bulleted_entry(&l.text))
+    };
+    bulleted(at) && bulleted(at + 1)
+}
+
+/// A brief with neither a stop nor a source could be a title or a sentence missing its stop: it
+/// takes the style of the issue's other briefs (those with a source say which they are).
+fn settle_styles(briefs: &mut [Brief]) {
+    let sourced = briefs.iter().filter(|b| b.source.is_some());
+    let titles = sourced
+        .clone()
+        .filter(|b| b.style == BriefStyle::Title)
+        .count();
+    let sentences = sourced.count() - titles;
+    if sentences > titles {
+        for b in briefs.iter_mut().filter(|b| b.source.is_none()) {
+            b.style = BriefStyle::Sentence;
+        }
+    }
+}
+
+/// Warnings for TOC entries matched by similarity or not at all.
+fn note_toc(
+    entries: &[super::headline::TocEntry],
+    located: &[Located],
+    body: &[Line],
+    warnings: &mut Vec<Warning>,
+) {
+    let mut found = located.iter().peekable();
+    for (n, e) in entries.iter().enumerate() {
+        match found.next_if(|l| l.entry == n) {
+            Some(l) if l.by_similarity => warnings.push(Warning {
+                line: body.get(l.start).map_or(e.line, |b| b.no),
+                kind: WarningKind::HeadlineBySimilarity {
+                    entry: n + 1,
+                    text: tidy(&e.raw),
+                    headline: l.headline.concat(),
+                },
+            }),
+            Some(_) => {}
+            None => warnings.push(Warning {
+                line: e.line,
+                kind: WarningKind::TocUnmatched {
+                    entry: n + 1,
+                    text: tidy(&e.raw),
+                },
+            }),
+        }
+    }
+}
+
+/// Warnings for units joined to the one before.
+fn note_joined(joined: Vec<Unit>, warnings: &mut Vec<Warning>) {
+    warnings.extend(joined.into_iter().map(|u| Warning {
+        line: u.line,
+        kind: WarningKind::Joined { start: u.text },
+    }));
 }
 
 /// Tidied units of the non-empty lines.
@@ -120,7 +252,11 @@ pub(super) fn units(lines: &[Line]) -> Vec<Unit> {
         .collect()
 }
 
-fn articles_from_toc(located: &[Located], body: &[Line]) -> Vec<Article> {
+fn articles_from_toc(
+    located: &[Located],
+    body: &[Line],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Article> {
     located
         .iter()
         .enumerate()
@@ -144,7 +280,7 @@ fn articles_from_toc(located: &[Located], body: &[Line]) -> Vec<Article> {
                 }
                 headline.push(subtitle.text);
             }
-            article(headline, toc_text, body_units)
+            article(headline, toc_text, body_units, warnings)
         })
         .collect()
 }
@@ -155,8 +291,16 @@ fn is_subtitle(text: &str) -> bool {
 }
 
 /// An article from its headline and the units of its body.
-fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) -> Article {
-    let merged = join_cut(units, Part::Article, |_| false);
+fn article(
+    headline: Vec<String>,
+    toc_text: Option<String>,
+    units: Vec<Unit>,
+    warnings: &mut Vec<Warning>,
+) -> Article {
+    let last_line = units.last().map_or(0, |u| u.line);
+    let mut joined = Vec::new();
+    let merged = join_cut_noting(units, Part::Article, |_| false, &mut joined);
+    note_joined(joined, warnings);
     let has_numbered = merged.iter().any(|u| numbered_level(&u.text) == Some(1));
     let mut blocks: Vec<Block> = Vec::with_capacity(merged.len());
     for (i, unit) in merged.iter().enumerate() {
@@ -187,7 +331,16 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
     let mut byline_parens = Parens::FULL;
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph {
-            if let Some((before, name, parens)) = final_byline(&last.text) {
+            if let Some((before, name, parens)) = final_byline(&last.text)
+                .or_else(|| unit_byline(&last.text))
+                .or_else(|| marked_byline(&last.text))
+            {
+                if !before.is_empty() && !ends_paragraph(before) {
+                    warnings.push(Warning {
+                        line: last_line,
+                        kind: WarningKind::GuessedByline { name: name.clone() },
+                    });
+                }
                 last.text = before.to_owned();
                 byline = Some(name);
                 byline_parens = parens;
@@ -204,22 +357,66 @@ fn article(headline: Vec<String>, toc_text: Option<String>, units: Vec<Unit>) ->
     }
 }
 
-/// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
-/// and after each byline, and runs to its own byline.
-fn articles_without_toc(body: &[Line]) -> Result<Vec<Article>, TextError> {
-    let articles = articles_by_byline(units(body));
-    if let Some((line, _)) = articles.iter().find(|(_, a)| a.headline.is_empty()) {
-        return Err(TextError::NotABulletin(format!(
-            "第{line}行：没有「本期要目」，也认不出第一篇文章的标题。请在版头后加上本期要目。"
-        )));
+/// Words a unit's name ends with: 「市科协学会部」, 「苍南县科协」, 「市科技馆」.
+const UNIT_ENDS: [&str; 14] = [
+    "科协",
+    "学会",
+    "协会",
+    "研究会",
+    "部",
+    "办",
+    "办公室",
+    "局",
+    "中心",
+    "馆",
+    "站",
+    "委",
+    "院",
+    "处",
+];
+
+/// A unit's name in parentheses at the very end of an article, with no stop before it:
+/// 「…走访慰问活动（苍南县科协）」 (a person's name is `final_byline`'s).
+fn unit_byline(text: &str) -> Option<(&str, String, Parens)> {
+    if !text.trim_end().ends_with(['）', ')']) {
+        return None;
     }
-    Ok(articles.into_iter().map(|(_, a)| a).collect())
+    brief_source(text).filter(|(_, name, _)| UNIT_ENDS.iter().any(|w| name.ends_with(w)))
+}
+
+/// A byline in 【】 or after a dash, following the last sentence: 「…。【市科协】」, 「…。——市科协」.
+fn marked_byline(text: &str) -> Option<(&str, String, Parens)> {
+    if text.trim_end().ends_with(['）', ')']) {
+        return None;
+    }
+    brief_source(text).filter(|(before, _, _)| ends_paragraph(before))
+}
+
+/// Articles when there is no 本期要目: an article starts with the headline-like lines at the top
+/// and after each byline, and runs to its own byline. One whose headline cannot be told is kept
+/// (nothing the editor wrote is lost) with a warning.
+fn articles_without_toc(body: &[Line], warnings: &mut Vec<Warning>) -> Vec<Article> {
+    let articles = articles_by_byline_noting(units(body), warnings);
+    for (line, _) in articles.iter().filter(|(_, a)| a.headline.is_empty()) {
+        warnings.push(Warning {
+            line: *line,
+            kind: WarningKind::NoHeadline,
+        });
+    }
+    articles.into_iter().map(|(_, a)| a).collect()
 }
 
 /// Articles in a run of units: the headline-like units (at most three) at the top and after each
 /// byline are a headline, the rest runs to the next byline. Each article comes with the line of
 /// its first unit; one whose text starts without a headline-like line has an empty headline.
 pub(super) fn articles_by_byline(units: Vec<Unit>) -> Vec<(usize, Article)> {
+    articles_by_byline_noting(units, &mut Vec::new())
+}
+
+fn articles_by_byline_noting(
+    units: Vec<Unit>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, Article)> {
     let mut articles = Vec::new();
     let mut first_line = None;
     let mut headline: Vec<String> = Vec::new();
@@ -232,7 +429,8 @@ pub(super) fn articles_by_byline(units: Vec<Unit>) -> Vec<(usize, Article)> {
             continue;
         }
         in_headline = false;
-        let ends_article = trailing_byline(&unit.text).is_some();
+        let ends_article =
+            trailing_byline(&unit.text).is_some() || marked_byline(&unit.text).is_some();
         pending.push(unit);
         if ends_article {
             let line = first_line.take().unwrap_or_default();
@@ -242,6 +440,7 @@ pub(super) fn articles_by_byline(units: Vec<Unit>) -> Vec<(usize, Article)> {
                     std::mem::take(&mut headline),
                     None,
                     std::mem::take(&mut pending),
+                    warnings,
                 ),
             ));
             in_headline = true;
@@ -249,7 +448,7 @@ pub(super) fn articles_by_byline(units: Vec<Unit>) -> Vec<(usize, Article)> {
     }
     if !headline.is_empty() || !pending.is_empty() {
         let line = first_line.unwrap_or_default();
-        articles.push((line, article(headline, None, pending)));
+        articles.push((line, article(headline, None, pending, warnings)));
     }
     articles
 }
@@ -264,11 +463,13 @@ fn looks_like_headline(text: &str) -> bool {
     !too_long && !sentences && numbered_level(text).is_none()
 }
 
-/// A bulletin ends with a finished sentence (or a byline); a text that stops mid-sentence was cut off.
+/// A bulletin ends with a finished sentence, a byline or (in the title style) a brief's source;
+/// a text that stops mid-sentence may have been cut off, which the editor is warned of.
 fn check_complete(
     issue: &Issue,
     last_brief: Option<&Unit>,
     body: &[Line],
+    warnings: &mut Vec<Warning>,
 ) -> Result<(), TextError> {
     if issue.articles.is_empty() && issue.briefs.is_empty() {
         return Err(TextError::NotABulletin(
@@ -292,18 +493,15 @@ fn check_complete(
             }
         }
     };
-    if ends_paragraph(&text) || final_byline(&text).is_some() {
+    let sourced = last_brief.is_some() && brief_source(&text).is_some();
+    if ends_paragraph(&text) || final_byline(&text).is_some() || sourced {
         return Ok(());
     }
-    let tail: String = {
-        let chars: Vec<char> = text.chars().collect();
-        chars[chars.len().saturating_sub(12)..].iter().collect()
-    };
-    Err(TextError::Incomplete {
+    warnings.push(Warning {
         line: line.max(last_line),
-        message: format!(
-            "文件在「…{tail}」处中途结束（最后一段没有结束标点），可能不完整或被截断。\
-             如果文件是完整的，请在这一段末尾补上句号后再导入。"
-        ),
-    })
+        kind: WarningKind::MissingStop {
+            tail: report::tail(&text, 12),
+        },
+    });
+    Ok(())
 }

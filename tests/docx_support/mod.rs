@@ -98,6 +98,7 @@ pub fn stress_issue() -> Issue {
                 Some("市科协".into())
             },
             source_parens: Default::default(),
+            style: Default::default(),
         });
     }
     i

@@ -180,6 +180,7 @@ pub fn sample_issue() -> Issue {
                 text,
                 source,
                 source_parens: Default::default(),
+                style: Default::default(),
             }
         })
         .collect();

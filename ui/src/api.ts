@@ -48,6 +48,17 @@ export interface ImportReport {
   /** Files stored beside another issue with the same 总第M期 but other content. */
   same_total: FileNote[];
   failed: FileNote[];
+  /** Every file read: what was recognised and what the editor should check. */
+  files: FileReport[];
+}
+
+/** What was read from one file of an import (`desktop::FileReport`). */
+export interface FileReport {
+  path: string;
+  /** 「温州科协信息 第4期（总第245期） 2020年4月30日」, the articles with bylines, the briefs with sources. */
+  recognised: string[];
+  /** 「第204行：最后一段…没有结束标点，请核对是否完整」. */
+  warnings: string[];
 }
 
 export const api = {

@@ -6,7 +6,7 @@ import { Autosaver, errorText, type SaveState } from './autosave';
 import { button, h, replaceChildren } from './dom';
 import { EditorForm } from './editor';
 import { History } from './history';
-import { importSummary } from './importreport';
+import { fileHeading, filesToCheck, importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
@@ -1082,10 +1082,27 @@ export class App {
       else await this.archive.refresh();
       notify(importSummary(report));
       const notes = [...report.failed, ...report.same_total, ...report.already_stored];
-      if (report.failed.length || report.same_total.length) {
+      const toCheck = filesToCheck(report);
+      if (report.failed.length || report.same_total.length || toCheck.length) {
         showModal(
           report.failed.length ? `有 ${report.failed.length} 个文件没有导入` : '导入完成，有几期需要核对',
-          [h('ul', { class: 'findings' }, ...notes.map((f) => h('li', { text: f.message })))],
+          [
+            h('ul', { class: 'findings' }, ...notes.map((f) => h('li', { text: f.message }))),
+            ...toCheck.map((f) =>
+              h(
+                'div',
+                { class: 'import-checks' },
+                h('h3', { text: fileHeading(f) }),
+                h('ul', { class: 'findings' }, ...f.warnings.map((w) => h('li', { text: w }))),
+                h(
+                  'details',
+                  {},
+                  h('summary', { text: '识别结果' }),
+                  ...f.recognised.map((r) => h('div', { text: r })),
+                ),
+              ),
+            ),
+          ],
           [{ label: '好', primary: true }],
         );
       }

@@ -514,6 +514,15 @@ export class EditorForm {
             { placeholder: '叶贤挺' },
           ),
         ),
+        h(
+          'label',
+          {
+            class: 'field brief-style',
+            title: '标题式简讯印成一行标题，末尾不加句号，校对助手也不提示缺句号',
+          },
+          this.titleStyle(b, i),
+          h('span', { text: '标题式（不加句号）' }),
+        ),
       ),
     );
     this.makeSortable(card, 'briefs', i);
@@ -623,6 +632,25 @@ export class EditorForm {
       ev.preventDefault();
       this.move(list, i, ev.key === 'ArrowUp' ? i - 1 : i + 1);
     });
+  }
+
+  /** The brief's style as a checkbox: checked for a title (`style: 'title'`), else a sentence. */
+  private titleStyle(b: Brief, i: number): HTMLInputElement {
+    const box = h('input', { data: { path: `briefs.${i}.style` }, attrs: { type: 'checkbox' } });
+    box.checked = b.style === 'title';
+    box.addEventListener('change', () =>
+      this.host.change(
+        (iss) => {
+          const br = iss.briefs[i];
+          if (!br) return;
+          if (box.checked) br.style = 'title';
+          else delete br.style;
+        },
+        null,
+        true,
+      ),
+    );
+    return box;
   }
 
   private input(

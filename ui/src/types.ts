@@ -28,6 +28,8 @@ export interface Brief {
   date_text: string;
   text: string;
   source: string | null;
+  /** A title-style brief is printed without a stop (absent: a sentence). */
+  style?: 'sentence' | 'title';
 }
 
 /** What a paste is to become (`bulletin::import::pasted::PasteKind`). */

@@ -65,6 +65,21 @@ describe('editing an issue', () => {
     expect(root.querySelector('[data-toc-index="0"]')!.textContent).toBe('新标题第二行');
   });
 
+  it('a brief is switched to the title style and back', async () => {
+    const box = root.querySelector<HTMLInputElement>('[data-path="briefs.0.style"]')!;
+    expect(box.checked).toBe(false);
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.saves.at(-1)!.briefs[0]!.style).toBe('title');
+    const again = root.querySelector<HTMLInputElement>('[data-path="briefs.0.style"]')!;
+    expect(again.checked).toBe(true);
+    again.checked = false;
+    again.dispatchEvent(new Event('change'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.saves.at(-1)!.briefs[0]!.style).toBeUndefined();
+  });
+
   it('Ctrl+S saves at once', async () => {
     type(field('masthead.editor'), '某某协会编');
     press('s', { ctrl: true });

@@ -202,6 +202,7 @@ export class FakeApi {
         already_stored: [],
         same_total: [],
         failed: [],
+        files: [],
       }),
       preview: async (issue: Issue): Promise<Preview> => {
         this.previews.push(structuredClone(issue));
