@@ -391,7 +391,13 @@ impl Desktop {
         let id = parse_id(id)?;
         let previous = self.previous_of(id, issue)?;
         let fonts = self.fonts().ok();
-        Ok(preflight::check(issue, previous, fonts.as_deref()))
+        let mut findings = preflight::check(issue, previous, fonts.as_deref());
+        findings.extend(
+            self.unavailable_faces()?
+                .iter()
+                .map(|(role, reason)| preflight::face_unavailable(*role, reason)),
+        );
+        Ok(findings)
     }
 
     /// Articles or briefs read from text pasted into the editor (「粘贴文章…」, 「粘贴简讯…」),

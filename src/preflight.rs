@@ -4,7 +4,8 @@
 //! Three kinds of problem (issue 7): a required field left empty, a character no bundled font has
 //! (it would print as a box), and 第N期/总第M期 numbers that do not follow the previous issue's;
 //! and, where an installed face was chosen for a role (issue 15), each character it lacks, which
-//! prints in the role's bundled face or the Noto fallback instead.
+//! prints in the role's bundled face or the Noto fallback instead; and a chosen face that can no
+//! longer be used (`face_unavailable`).
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -40,6 +41,8 @@ pub enum Section {
     Brief,
     /// 版记.
     Closing,
+    /// 设置 › 字体: the faces chosen per role (not a place in the issue).
+    Fonts,
 }
 
 /// One problem found before export.
@@ -73,6 +76,19 @@ fn place(
         index,
         field,
         item,
+    }
+}
+
+/// A face chosen for `role` that can no longer be used (uninstalled, moved, damaged): the issue
+/// would print in the role's bundled face instead, which the office should know before export.
+pub fn face_unavailable(role: crate::fonts::FontRole, reason: &str) -> Finding {
+    Finding {
+        place: place(Section::Fonts, None, "fonts", None),
+        message: format!(
+            "字体：为「{}」选用的字体现在无法使用（{reason}），导出时将改用内置字体。\
+             请在「设置 › 字体」中重新选择，或恢复为内置字体。",
+            role.label()
+        ),
     }
 }
 

@@ -144,3 +144,48 @@ fn a_face_that_cannot_be_used_is_refused_and_nothing_changes() {
     }
     assert!(d.font_choices().unwrap().is_bundled());
 }
+
+/// A face chosen for a role and since removed is named by the pre-export check, which points at
+/// 设置 › 字体 (issue 15), and the export falls back to the bundled face.
+#[test]
+fn the_pre_export_check_names_a_chosen_face_that_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bulletin.sqlite3");
+    let copy = dir.path().join("kai-copy.ttf");
+    std::fs::copy(KAI, &copy).unwrap();
+    // Chosen in another process (as in an earlier session), then the face is uninstalled.
+    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(&db)
+        .args(["fonts", "--set"])
+        .arg(format!("楷体={}", copy.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(&copy).unwrap();
+
+    let d = Desktop::open(&db, FontBook::default_dir()).unwrap();
+    let issue = bulletin::demo::issue();
+    let id = d.new_next_issue(None).unwrap().to_string();
+    let found: Vec<_> = d
+        .check(&id, &issue)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.place.section == bulletin::preflight::Section::Fonts)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("楷体"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("设置 › 字体"),
+        "{}",
+        found[0].message
+    );
+    // The export still works, in the bundled 楷体.
+    let pdf = dir.path().join("out.pdf");
+    d.export(ExportKind::Pdf, &issue, &pdf).unwrap();
+    assert!(pdffonts(&pdf).contains("FandolKai"));
+}

@@ -139,6 +139,19 @@ impl Desktop {
         Ok(book)
     }
 
+    /// The roles whose stored choice can no longer be opened, with why (the pre-export check).
+    pub fn unavailable_faces(&self) -> Result<Vec<(FontRole, String)>> {
+        let choices = self.font_choices()?;
+        if choices == FontChoices::bundled() {
+            return Ok(Vec::new());
+        }
+        let (_, errors) = choices.apply(self.bundled_fonts()?);
+        Ok(errors
+            .into_iter()
+            .map(|(r, e)| (r, e.to_string()))
+            .collect())
+    }
+
     /// What 设置 › 字体 shows; with the editor's `issue`, how each face covers its text.
     pub fn font_settings(&self, issue: Option<&Issue>) -> Result<FontSettings> {
         let bundled = self.bundled_fonts()?;

@@ -73,6 +73,9 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
     paragraphs(&xml).map_err(|e| DocxError::Xml(e.to_string()))
 }
 
+/// Paragraph styles of an article's headline: ours, and Word's title styles.
+const HEADLINE_STYLES: [&[u8]; 3] = [b"Headline", b"Title", "标题".as_bytes()];
+
 /// Walks WordprocessingML: the text of `w:t` runs, tabs and breaks inside runs, a line end after
 /// each paragraph. Skips `mc:Fallback`, which repeats a text box's content for older readers.
 fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
@@ -81,10 +84,20 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
     let mut in_text = false;
     let mut in_run = 0u32;
     let mut fallback = 0u32;
+    // Inside a headline's paragraph, a line break is where the headline's lines meet (our DOCX
+    // carries the PDF's headline breaks so, docs/layout.md §4.1): kept as a clause space, so that
+    // the headline reads back as one, not as a headline and a heading.
+    let mut in_headline = false;
     loop {
         match reader.read_event()? {
+            Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                in_headline = e.attributes().flatten().any(|a| {
+                    a.key.as_ref() == b"w:val" && HEADLINE_STYLES.contains(&a.value.as_ref())
+                });
+            }
             Event::Start(e) => match e.name().as_ref() {
                 b"mc:Fallback" => fallback += 1,
+                b"w:p" => in_headline = false,
                 b"w:t" => in_text = true,
                 b"w:r" => in_run += 1,
                 _ => {}
@@ -101,6 +114,7 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
             Event::Empty(e) if fallback == 0 && in_run > 0 => match e.name().as_ref() {
                 // A tab inside a run separates e.g. the editing body from the date.
                 b"w:tab" => out.push('\t'),
+                b"w:br" | b"w:cr" if in_headline => out.push('\u{3000}'),
                 b"w:br" | b"w:cr" => out.push('\n'),
                 b"w:noBreakHyphen" => out.push('-'),
                 _ => {}
@@ -155,6 +169,17 @@ mod tests {
             r#"<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="8800"/></w:tabs></w:pPr><w:r><w:t>编</w:t><w:tab/><w:t>2020年</w:t><w:br/><w:t>下</w:t></w:r></w:p>"#,
         );
         assert_eq!(paragraphs(&xml).unwrap(), "编\t2020年\n下\n");
+    }
+
+    #[test]
+    fn a_break_inside_a_headline_is_where_its_lines_meet() {
+        let xml = body(
+            r#"<w:p><w:pPr><w:pStyle w:val="Headline"/></w:pPr><w:r><w:t>市科协与温州理工学院就“科创中国”</w:t><w:br w:type="textWrapping"/><w:t>工作进行对接交流</w:t></w:r></w:p><w:p><w:r><w:t>正文</w:t><w:br/><w:t>下</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(
+            paragraphs(&xml).unwrap(),
+            "市科协与温州理工学院就“科创中国”\u{3000}工作进行对接交流\n正文\n下\n"
+        );
     }
 
     #[test]

@@ -510,7 +510,9 @@ export class App {
             f.message,
             () => {
               modal.close();
-              this.form.focusPlace(f.place);
+              // A face chosen for a role is no field of the issue: the 字体 dialog is its place.
+              if (f.place.section === 'fonts') void this.showFonts();
+              else this.form.focusPlace(f.place);
             },
             { class: 'finding', title: '点击跳到出问题的地方' },
           ),

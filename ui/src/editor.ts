@@ -31,7 +31,8 @@ export function placePath(place: Place): string {
     case 'masthead':
       return `masthead.${place.field}`;
     case 'closing':
-      return `closing.${place.field}`;
+    case 'fonts':
+      return `${place.section}.${place.field}`;
     case 'brief':
       return place.index === undefined ? 'add-brief' : `briefs.${place.index}.${place.field}`;
     case 'article':

@@ -90,7 +90,7 @@ export interface OpenedIssue {
   locked: boolean;
 }
 
-export type Section = 'masthead' | 'article' | 'brief' | 'closing';
+export type Section = 'masthead' | 'article' | 'brief' | 'closing' | 'fonts';
 
 /** Where a pre-export problem is (src/preflight.rs `Place`). */
 export interface Place {
