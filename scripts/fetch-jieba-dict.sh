@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dest=assets/jieba
-[ -s "$dest/dict.txt" ] && exit 0
+[ -s "$dest/dict.txt" ] && [ -s "$dest/dict.total" ] && exit 0
 mkdir -p "$dest"
 cargo fetch -q
 manifest=$(cargo metadata --format-version 1 --locked 2>/dev/null |
@@ -15,3 +15,8 @@ src=$(dirname "$manifest")/src/data/dict.txt
 # The lookup needs byte order; the crate's copy is sorted so, but check rather than trust.
 LC_ALL=C sort -c "$src"
 cp "$src" "$dest/dict.txt.tmp" && mv "$dest/dict.txt.tmp" "$dest/dict.txt"
+# The file's size and its frequency total, so a run need not read all 5 MB to sum them
+# (src/words/dictionary.rs trusts it while the size matches).
+size=$(stat -c %s "$dest/dict.txt")
+total=$(awk '{ t += $2 } END { printf "%d", t }' "$dest/dict.txt")
+echo "$size $total" > "$dest/dict.total"

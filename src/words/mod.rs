@@ -11,9 +11,9 @@
 
 mod dictionary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use jieba_rs::Jieba;
 
@@ -89,8 +89,28 @@ fn cut_in_place(dict: &Dictionary, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Texts cut so far in this process: the preview lays the same headlines out on every keystroke.
+static CUTS: Mutex<Option<HashMap<String, Vec<bool>>>> = Mutex::new(None);
+/// Most texts `CUTS` keeps before it starts again.
+const CUTS_KEPT: usize = 1024;
+
 /// For each character index `k` of `text` (and its end), whether a word ends before it.
 pub fn boundaries(text: &str) -> Vec<bool> {
+    let mut cuts = CUTS.lock().unwrap_or_else(|p| p.into_inner());
+    let cuts = cuts.get_or_insert_with(HashMap::new);
+    if let Some(b) = cuts.get(text) {
+        return b.clone();
+    }
+    if cuts.len() >= CUTS_KEPT {
+        cuts.clear();
+    }
+    let b = boundaries_of(text);
+    cuts.insert(text.to_string(), b.clone());
+    b
+}
+
+/// `boundaries`, computed.
+fn boundaries_of(text: &str) -> Vec<bool> {
     let n = text.chars().count();
     let mut out = vec![false; n + 1];
     out[0] = true;
@@ -142,6 +162,14 @@ mod tests {
             let whole: Vec<&str> = jieba.cut(t, true).into_iter().map(|t| t.word).collect();
             assert_eq!(cut_in_place(&dict, t), whole, "{t}");
         }
+    }
+
+    #[test]
+    fn the_recorded_total_is_the_dictionarys() {
+        let path = dictionary_path();
+        let recorded = Dictionary::open(&path).unwrap().total();
+        let map = std::fs::read(&path).unwrap();
+        assert_eq!(Some(recorded), dictionary::checked_total(&map));
     }
 
     #[test]
