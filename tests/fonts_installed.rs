@@ -672,3 +672,29 @@ fn the_publication_record_names_the_faces_its_pdf_used() {
         );
     }
 }
+
+/// One installed face chosen for two roles is embedded once (issue 15).
+#[test]
+fn a_face_chosen_for_two_roles_is_embedded_once() {
+    let fx = Fixture::new();
+    let pdf = fx.path("two-roles.pdf");
+    let sample = sample_path();
+    let out = fx.bulletin(&[
+        "render",
+        sample.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--font",
+        &format!("仿宋={SUNG}"),
+        "--font",
+        &format!("宋体={SUNG}"),
+    ]);
+    assert_ok(&out);
+    let fonts = pdffonts(&pdf);
+    let sung: Vec<&PdfFont> = fonts
+        .iter()
+        .filter(|f| f.name.contains("BousungEG-Light-GB"))
+        .collect();
+    assert_eq!(sung.len(), 1, "{fonts:#?}");
+    assert!(sung[0].emb && sung[0].sub && sung[0].uni, "{fonts:#?}");
+}

@@ -277,12 +277,28 @@ impl FontBook {
         self.installed[role.slot()].as_ref().map(|(_, f)| f)
     }
 
-    /// Every face of the book: the bundled ones, then the installed ones in role order.
+    /// The first role (in `FontRole::ALL` order) whose installed face is `role`'s, the same file
+    /// and index: one face chosen for two roles is one face of the book, embedded once.
+    fn sharing(&self, role: FontRole) -> FontRole {
+        let Some(face) = self.installed(role) else {
+            return role;
+        };
+        FontRole::ALL
+            .into_iter()
+            .find(|&r| {
+                self.installed(r)
+                    .is_some_and(|g| g.path == face.path && g.index == face.index)
+            })
+            .unwrap_or(role)
+    }
+
+    /// Every face of the book: the bundled ones, then the installed ones in role order (a face
+    /// chosen for two roles once).
     pub fn faces(&self) -> impl Iterator<Item = FaceId> + '_ {
         FaceId::BUNDLED.into_iter().chain(
             FontRole::ALL
                 .into_iter()
-                .filter(|&r| self.installed(r).is_some())
+                .filter(|&r| self.installed(r).is_some() && self.sharing(r) == r)
                 .map(FaceId::Installed),
         )
     }
@@ -302,7 +318,7 @@ impl FontBook {
     /// The face that plays `role` first: the installed one chosen, else the bundled one.
     pub fn primary(&self, role: FontRole) -> FaceId {
         match self.installed(role) {
-            Some(_) => FaceId::Installed(role),
+            Some(_) => FaceId::Installed(self.sharing(role)),
             None => role.face(),
         }
     }
@@ -310,7 +326,9 @@ impl FontBook {
     /// The faces tried, in order, for a character in `role`: the chosen installed face, the
     /// role's bundled face, the Noto fallback.
     pub fn chain(&self, role: FontRole) -> impl Iterator<Item = FaceId> {
-        let installed = self.installed(role).map(|_| FaceId::Installed(role));
+        let installed = self
+            .installed(role)
+            .map(|_| FaceId::Installed(self.sharing(role)));
         installed
             .into_iter()
             .chain([role.face(), FaceId::NotoSerifSc])
