@@ -29,6 +29,9 @@ pub const EDIT_ITEMS: &[(&str, &str, &str)] = &[
     ("redo", "重做", "CmdOrCtrl+Y"),
 ];
 
+/// 设置: items without a key of their own (action id, label).
+pub const SETTINGS_ITEMS: &[(&str, &str)] = &[("fonts", "字体…")];
+
 /// 退出: handled here, by closing the window the way its close button does (the page saves first).
 const QUIT: (&str, &str, &str) = ("quit", "退出", "CmdOrCtrl+Q");
 
@@ -78,6 +81,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .select_all_with_text("全选")
         .build()?;
 
+    let mut settings = SubmenuBuilder::new(app, "设置");
+    for &(id, label) in SETTINGS_ITEMS {
+        settings = settings.item(&MenuItemBuilder::with_id(id, label).build(app)?);
+    }
+    let settings = settings.build()?;
+
     let about = AboutMetadataBuilder::new()
         .name(Some("简报编排"))
         .version(Some(env!("CARGO_PKG_VERSION")))
@@ -88,7 +97,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&PredefinedMenuItem::about(app, Some("关于"), Some(about))?)
         .build()?;
 
-    MenuBuilder::new(app).items(&[&file, &edit, &help]).build()
+    MenuBuilder::new(app)
+        .items(&[&file, &edit, &settings, &help])
+        .build()
 }
 
 /// Handles a click (or accelerator) on one of our items.

@@ -1159,6 +1159,9 @@ export class App {
       case 'zoomOut':
         if (editing) this.preview.stepZoom(-1);
         break;
+      case 'fonts':
+        void this.showFonts();
+        break;
       case 'zoomFit':
         if (editing) this.preview.setZoom(0);
         break;

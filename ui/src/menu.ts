@@ -20,6 +20,7 @@ export const MENU_COMMANDS: readonly Command[] = [
   'exportDocx',
   'undo',
   'redo',
+  'fonts',
 ];
 
 /** The command a menu event's payload names, if it is one of ours. */

@@ -12,7 +12,8 @@ export type Command =
   | 'check'
   | 'zoomIn'
   | 'zoomOut'
-  | 'zoomFit';
+  | 'zoomFit'
+  | 'fonts';
 
 interface KeyLike {
   key: string;

@@ -32,7 +32,10 @@ function keyOf(accel: string) {
 describe('the native menu', () => {
   it('carries the same shortcuts as the page, for the same commands', () => {
     const rows = menuRows().filter((r) => r.id !== 'quit');
-    expect(rows.map((r) => r.id).sort()).toEqual([...MENU_COMMANDS].sort());
+    // Items without a key of their own (设置 › 字体…): (id, label) rows.
+    const keyless = [...menuRs.matchAll(/\("(\w+)", "([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(keyless).toContain('fonts');
+    expect([...rows.map((r) => r.id), ...keyless].sort()).toEqual([...MENU_COMMANDS].sort());
     for (const row of rows) {
       expect(commandFor(keyOf(row.accel)), `${row.label} ${row.accel}`).toBe(row.id);
     }
@@ -110,5 +113,12 @@ describe('menu events in the editor', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.saves).toHaveLength(1);
     expect(fake.saves[0]!.masthead.editor).toBe('某某协会编');
+  });
+
+  it('设置 › 字体… opens the 字体 dialog', async () => {
+    expect(document.querySelector('#fonts-dialog')).toBeNull();
+    expect(menu('fonts')).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelector('#fonts-dialog')).not.toBeNull();
   });
 });
