@@ -42,8 +42,8 @@ fn fonts_dir(app: &tauri::App) -> PathBuf {
 const DEFAULT_SIZE: (f64, f64) = (1440.0, 900.0);
 
 /// Opens the main window within the screen it is on: maximised (and placed over the whole screen,
-/// for a desktop without a window manager) when the screen is smaller than the default size,
-/// else centred on it.
+/// for a desktop without a window manager) when the screen is smaller than the default size; on a
+/// larger screen the window manager places it as before.
 fn fit_to_screen(app: &tauri::App) {
     let Some(window) = app.get_webview_window("main") else {
         return;
@@ -61,8 +61,6 @@ fn fit_to_screen(app: &tauri::App) {
         let _ = window.set_position(*monitor.position());
         let _ = window.set_size(*monitor.size());
         let _ = window.maximize();
-    } else {
-        let _ = window.center();
     }
 }
 

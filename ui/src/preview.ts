@@ -99,6 +99,7 @@ export class PreviewPane {
     const missing: number[] = [];
     this.hashes.forEach((hash, i) => {
       if (before[i] !== hash) changed.push(i);
+      this.figures[i]!.dataset.hash = hash;
       const d = this.cache.get(hash);
       if (!d) {
         missing.push(i);
