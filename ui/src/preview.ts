@@ -9,7 +9,7 @@ import { GlyphSheet } from './glyphsheet';
 import { PageCache } from './pagecache';
 import { drawPage, pageRef, pageText } from './pagedraw';
 import { svg } from './svgdom';
-import type { PreviewUpdate } from './types';
+import type { PageDrawing, PreviewUpdate } from './types';
 
 /** A4 at 96 px per inch: 210 mm. */
 const PAGE_WIDTH_PX = (210 / 25.4) * 96;
@@ -93,6 +93,7 @@ export class PreviewPane {
     this.sheet.add(update.glyphs);
     for (const p of update.pages) if (p.drawing) this.cache.put(p.hash, p.drawing);
     const before = this.hashes;
+    const old = (i: number) => (before[i] === undefined ? undefined : this.cache.get(before[i]!));
     this.resize(update.pages.length);
     this.hashes = update.pages.map((p) => p.hash);
     const changed: number[] = [];
@@ -111,9 +112,7 @@ export class PreviewPane {
     const first = changed.find((i) => !missing.includes(i));
     if (first !== undefined) this.draw(first);
     for (const i of changed) if (this.isVisible(i)) this.draw(i);
-    if (follow && first !== undefined && !this.isVisible(first)) {
-      this.figures[first]!.scrollIntoView({ block: 'nearest' });
-    }
+    if (follow && first !== undefined) this.follow(first, old(first));
     this.version += 1;
     this.pages.dataset.version = String(this.version);
     this.pages.dataset.pageCount = String(this.hashes.length);
@@ -122,6 +121,18 @@ export class PreviewPane {
       this.status.className = 'preview-status';
     }
     return { missing, changed };
+  }
+
+  /** Brings the line that changed on page `i` (the caret's line) into view if it is out of it. */
+  private follow(i: number, before: PageDrawing | undefined): void {
+    const now = this.cache.get(this.hashes[i]!);
+    if (!now) return;
+    const k = now.lines.findIndex((l, j) => l.t !== before?.lines[j]?.t || l.y !== before?.lines[j]?.y);
+    const y = k < 0 ? 0 : now.lines[k]!.y / now.height;
+    const fig = this.figures[i]!.getBoundingClientRect();
+    const view = this.pages.getBoundingClientRect();
+    const at = fig.top + y * fig.height;
+    if (at < view.top || at > view.bottom) this.pages.scrollTop += at - (view.top + view.height / 2);
   }
 
   clear(): void {

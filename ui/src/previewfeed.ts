@@ -55,12 +55,13 @@ export class PreviewFeed {
     this.pane.busy();
     try {
       const update = await this.api.previewUpdate(this.session, issue);
-      let applied = this.pane.apply(update, follow);
+      const applied = this.pane.apply(update, follow);
       let bytes = size(update);
       if (applied.missing.length > 0) {
+        // Pages the engine took for unchanged but the pane no longer holds.
         const more = await this.pages(applied.missing, issue);
         bytes += size(more);
-        applied = this.pane.apply(more, follow);
+        this.pane.apply(more, follow);
       }
       this.last = {
         bytes,
@@ -69,6 +70,7 @@ export class PreviewFeed {
       };
       // Read by the end-to-end test (bytes per keystroke).
       this.pane.element.dataset.lastBytes = String(bytes);
+      this.pane.element.dataset.lastMs = this.last.ms.toFixed(1);
     } catch (e) {
       this.pane.failed(e);
     }
