@@ -2,9 +2,10 @@
 //! the last layout is kept, so a keystroke sends only the pages it changed and glyph outlines the
 //! session has not had (`crate::preview`).
 
-use std::sync::MutexGuard;
+use std::sync::{Arc, MutexGuard, TryLockError};
 
 use super::{Desktop, DesktopError, Result};
+use crate::fonts::FontBook;
 use crate::model::Issue;
 use crate::preview::{GlyphTable, PreviewState, PreviewUpdate};
 
@@ -39,10 +40,23 @@ impl Desktop {
         self.previews.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The font book for the preview. Typing must not wait behind an autosave holding the store
+    /// (a transaction written to disk): while the store is busy the book made for the current
+    /// choice serves, which `set_font` and `restore` drop when they change the choice.
+    fn preview_fonts(&self) -> Result<Arc<FontBook>> {
+        if let Err(TryLockError::WouldBlock) = self.store.try_lock() {
+            let chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((_, book)) = chosen.as_ref() {
+                return Ok(Arc::clone(book));
+            }
+        }
+        self.fonts()
+    }
+
     /// The live preview after a change: `issue` laid out, every page's hash, and the drawing of
     /// each page that differs from the last update of `session` (all of them for a new session).
     pub fn preview_update(&self, session: &str, issue: &Issue) -> Result<PreviewUpdate> {
-        let fonts = self.fonts()?;
+        let fonts = self.preview_fonts()?;
         let doc =
             crate::layout::layout(issue, &fonts).map_err(|e| DesktopError::new(e.to_string()))?;
         let mut previews = self.previews();

@@ -14,6 +14,8 @@ import type { PageDrawing, PreviewUpdate } from './types';
 /** A4 at 96 px per inch: 210 mm. */
 const PAGE_WIDTH_PX = (210 / 25.4) * 96;
 const ZOOMS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2];
+/** How long typing pauses before the thumbnails of changed pages are drawn again. */
+const THUMBS_AFTER_MS = 600;
 
 /** What an update did to the pane. */
 export interface Applied {
@@ -38,6 +40,7 @@ export class PreviewPane {
   /** Pages in or near the view (all of them where IntersectionObserver is missing). */
   private readonly visible = new Set<number>();
   private readonly observer: IntersectionObserver | null;
+  private thumbTimer: ReturnType<typeof setTimeout> | null = null;
   private zoom = 0; // 0 = fit width
   version = 0;
 
@@ -113,14 +116,38 @@ export class PreviewPane {
     if (first !== undefined) this.draw(first);
     for (const i of changed) if (this.isVisible(i)) this.draw(i);
     if (follow && first !== undefined) this.follow(first, old(first));
+    this.thumbsLater(changed);
     this.version += 1;
     this.pages.dataset.version = String(this.version);
     this.pages.dataset.pageCount = String(this.hashes.length);
-    if (missing.length === 0) {
-      this.status.textContent = `共 ${this.hashes.length} 页`;
+    const status = `共 ${this.hashes.length} 页`;
+    // Unchanged text is left alone: each keystroke touches only the pages that changed.
+    if (
+      missing.length === 0 &&
+      (this.status.textContent !== status || this.status.className !== 'preview-status')
+    ) {
+      this.status.textContent = status;
       this.status.className = 'preview-status';
     }
     return { missing, changed };
+  }
+
+  /** Thumbnails of changed pages show them again once typing pauses: a thumbnail is a <use> of
+   * the page's drawing, and cloning it on every keystroke would double the cost of a redraw. */
+  private thumbsLater(changed: number[]): void {
+    for (const i of changed) this.thumbUse(i)?.removeAttribute('href');
+    if (this.thumbTimer !== null) clearTimeout(this.thumbTimer);
+    this.thumbTimer = setTimeout(() => {
+      this.thumbTimer = null;
+      this.thumbButtons.forEach((_, i) => {
+        const use = this.thumbUse(i);
+        if (use && !use.hasAttribute('href')) use.setAttribute('href', `#${pageRef(i + 1)}`);
+      });
+    }, THUMBS_AFTER_MS);
+  }
+
+  private thumbUse(i: number): SVGUseElement | null {
+    return this.thumbButtons[i]?.querySelector('use') ?? null;
   }
 
   /** Brings the line that changed on page `i` (the caret's line) into view if it is out of it. */

@@ -18,6 +18,9 @@ export interface UpdateFigures {
   ms: number;
 }
 
+/** How long an update runs before the pane says it is updating. */
+const BUSY_AFTER_MS = 300;
+
 function newSession(): string {
   const c = globalThis.crypto;
   return c && 'randomUUID' in c ? c.randomUUID() : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -52,7 +55,8 @@ export class PreviewFeed {
 
   private async run(issue: Issue, follow: boolean): Promise<void> {
     const t0 = performance.now();
-    this.pane.busy();
+    // 「正在更新…」 only when an update takes long enough to notice (not on every keystroke).
+    const busy = setTimeout(() => this.pane.busy(), BUSY_AFTER_MS);
     try {
       const update = await this.api.previewUpdate(this.session, issue);
       const applied = this.pane.apply(update, follow);
@@ -73,6 +77,8 @@ export class PreviewFeed {
       this.pane.element.dataset.lastMs = this.last.ms.toFixed(1);
     } catch (e) {
       this.pane.failed(e);
+    } finally {
+      clearTimeout(busy);
     }
   }
 
