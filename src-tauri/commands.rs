@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
-    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Preview, Published, Restored,
+    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Published, Restored,
     ReviewImported, ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported,
     BACKUP_EXTENSION,
 };
@@ -16,6 +16,7 @@ use bulletin::import::pasted::{PasteKind, Pasted};
 use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
 use bulletin::preflight::Finding;
+use bulletin::preview::PreviewUpdate;
 use bulletin::store::{CommentStatus, IssueId, IssueSummary};
 use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -104,8 +105,21 @@ pub async fn import_files(state: State<'_, Shared>, paths: Vec<String>) -> Reply
 }
 
 #[tauri::command]
-pub async fn preview_issue(state: State<'_, Shared>, issue: Issue) -> Reply<Preview> {
-    blocking(&state, move |d| d.preview(&issue)).await
+pub async fn preview_update(
+    state: State<'_, Shared>,
+    session: String,
+    issue: Issue,
+) -> Reply<PreviewUpdate> {
+    blocking(&state, move |d| d.preview_update(&session, &issue)).await
+}
+
+#[tauri::command]
+pub async fn preview_pages(
+    state: State<'_, Shared>,
+    session: String,
+    indices: Vec<usize>,
+) -> Reply<PreviewUpdate> {
+    blocking(&state, move |d| d.preview_pages(&session, &indices)).await
 }
 
 #[tauri::command]

@@ -37,6 +37,33 @@ fn fonts_dir(app: &tauri::App) -> PathBuf {
     FontBook::default_dir()
 }
 
+/// The window's size in tauri.conf.json: below it a screen (a 1366 × 768 laptop) gets the window
+/// maximised, since a window larger than its screen runs off its edge.
+const DEFAULT_SIZE: (f64, f64) = (1440.0, 900.0);
+
+/// Opens the main window within the screen it is on: maximised (and placed over the whole screen,
+/// for a desktop without a window manager) when the screen is smaller than the default size; on a
+/// larger screen the window manager places it as before.
+fn fit_to_screen(app: &tauri::App) {
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let monitor = match window.current_monitor() {
+        Ok(Some(m)) => m,
+        _ => match window.primary_monitor() {
+            Ok(Some(m)) => m,
+            _ => return,
+        },
+    };
+    let scale = monitor.scale_factor();
+    let screen = monitor.size().to_logical::<f64>(scale);
+    if screen.width < DEFAULT_SIZE.0 || screen.height < DEFAULT_SIZE.1 {
+        let _ = window.set_position(*monitor.position());
+        let _ = window.set_size(*monitor.size());
+        let _ = window.maximize();
+    }
+}
+
 fn main() {
     let started = Instant::now();
     let closing = Arc::new(AtomicBool::new(false));
@@ -52,6 +79,7 @@ fn main() {
             let warm = Arc::clone(&desktop);
             std::thread::spawn(move || warm.warm_up());
             app.manage::<commands::Shared>(desktop);
+            fit_to_screen(app);
             Ok(())
         })
         .on_window_event(move |window, event| {

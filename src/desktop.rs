@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 mod backup;
 mod fonts;
+mod preview;
 mod proofing;
 mod review;
 mod volume;
@@ -201,6 +202,8 @@ pub struct Desktop {
     fonts: OnceLock<std::result::Result<FontBook, String>>,
     /// The font book with the stored choice applied, and the choice it was made for.
     chosen: Mutex<Option<(FontChoices, Arc<FontBook>)>>,
+    /// The live preview's sessions (`preview_update`).
+    previews: Mutex<preview::Previews>,
     started: Instant,
 }
 
@@ -226,6 +229,7 @@ impl Desktop {
             fonts_dir,
             fonts: OnceLock::new(),
             chosen: Mutex::new(None),
+            previews: Mutex::default(),
             started: Instant::now(),
         })
     }

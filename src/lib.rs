@@ -22,6 +22,7 @@ pub mod model;
 pub mod page;
 pub mod pdf;
 pub mod preflight;
+pub mod preview;
 pub mod proof;
 pub mod review;
 pub mod store;

@@ -170,17 +170,17 @@ pub fn render_sample(fonts: &FontBook, face: FaceId, text: &str, size: f32) -> S
 /// their address names the file for the process) and its index, since the face playing a role
 /// changes when the editor chooses another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct FaceKey(usize, u32);
+pub(crate) struct FaceKey(usize, u32);
 
 impl FaceKey {
-    fn of(fonts: &FontBook, face: FaceId) -> FaceKey {
+    pub(crate) fn of(fonts: &FontBook, face: FaceId) -> FaceKey {
         FaceKey(fonts.bytes(face).as_ptr() as usize, fonts.face_index(face))
     }
 }
 
 /// The glyph's outline as SVG path data in font units (y up), cached for the process: the app
 /// re-renders the preview on every keystroke and the same characters recur.
-fn outline(
+pub(crate) fn outline(
     face_id: FaceKey,
     face: &ttf_parser::Face<'_>,
     gid: ttf_parser::GlyphId,

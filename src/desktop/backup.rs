@@ -50,6 +50,7 @@ impl Desktop {
     pub fn restore(&self, path: &Path) -> Result<Restored> {
         let mut store = self.store();
         let kept = store.restore_from(path)?;
+        self.forget_font_book();
         Ok(Restored {
             issues: store.issue_count()?,
             kept: kept.display().to_string(),

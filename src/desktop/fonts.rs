@@ -123,6 +123,12 @@ impl Desktop {
         ))
     }
 
+    /// Drops the font book made for the last choice (the choice changed): the preview, which may
+    /// use it without asking the store, must not draw in the faces of before.
+    pub(super) fn forget_font_book(&self) {
+        *self.chosen.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
     /// The font book previews and exports use: the bundled faces with the stored choice
     /// applied (a chosen face that cannot be used leaves its role in the bundled face).
     pub fn fonts(&self) -> Result<Arc<FontBook>> {
@@ -222,6 +228,7 @@ impl Desktop {
         choices.set(role, choice);
         self.store()
             .set_setting(crate::fonts::SETTING, choices.to_setting().as_deref())?;
+        self.forget_font_book();
         self.font_settings(issue)
     }
 }

@@ -22,7 +22,7 @@ import type {
   PartDiff,
   PasteKind,
   Pasted,
-  Preview,
+  PreviewUpdate,
   ProofRound,
   Published,
   Restored,
@@ -73,7 +73,12 @@ export const api = {
   restore: (id: string) => invoke<void>('restore_issue', { id }),
   pickImportFiles: () => invoke<string[]>('pick_import_files'),
   importFiles: (paths: string[]) => invoke<ImportReport>('import_files', { paths }),
-  preview: (issue: Issue) => invoke<Preview>('preview_issue', { issue }),
+  /** The preview after a change: every page's hash, drawings of the pages `session` lacks. */
+  previewUpdate: (session: string, issue: Issue) =>
+    invoke<PreviewUpdate>('preview_update', { session, issue }),
+  /** The drawings of the pages at `indices` of `session`'s last update. */
+  previewPages: (session: string, indices: number[]) =>
+    invoke<PreviewUpdate>('preview_pages', { session, indices }),
   check: (id: string, issue: Issue) => invoke<Finding[]>('check_issue', { id, issue }),
   readPasted: (text: string, kind: PasteKind) => invoke<Pasted>('read_pasted', { text, kind }),
   pickExportPath: (kind: ExportKind, suggestedName: string) =>

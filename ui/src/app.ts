@@ -8,11 +8,11 @@ import { EditorForm } from './editor';
 import { History } from './history';
 import { fileHeading, filesToCheck, importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
-import { LatestOnly } from './latest';
 import { modalIsOpen, notify, showModal } from './modal';
 import { showFontsDialog } from './fontsdialog';
 import { count, NOUNS, showPasteDialog } from './pastedialog';
 import { PreviewPane } from './preview';
+import { PreviewFeed } from './previewfeed';
 import { DiffPanel } from './diffview';
 import { LintPanel } from './lintpanel';
 import { ProofPanel } from './proofpanel';
@@ -56,7 +56,7 @@ export class App {
   private readonly archive: ArchiveView;
   private readonly form: EditorForm;
   private readonly preview = new PreviewPane();
-  private readonly previewRunner: LatestOnly<Issue>;
+  private readonly previewFeed: PreviewFeed;
   private readonly editorEl: HTMLElement;
   private readonly titleEl: HTMLElement;
   private readonly statusSelect: HTMLSelectElement;
@@ -127,14 +127,7 @@ export class App {
       change: (m, k, r) => this.change(m, k, r),
       paste: (kind) => this.paste(kind),
     });
-    this.previewRunner = new LatestOnly(async (issue) => {
-      this.preview.busy();
-      try {
-        this.preview.show(await this.api.preview(issue));
-      } catch (e) {
-        this.preview.failed(e);
-      }
-    }, 120);
+    this.previewFeed = new PreviewFeed(api, this.preview);
 
     this.titleEl = h('h1', { attrs: { id: 'editor-title' } });
     this.statusSelect = h(
@@ -319,7 +312,7 @@ export class App {
       };
       this.screen = 'editor';
       replaceChildren(this.root, this.editorEl);
-      this.preview.clear();
+      this.previewFeed.reset();
       this.proofStateEl.textContent = '';
       this.diff.reset();
       this.renderForm();
@@ -330,7 +323,7 @@ export class App {
       await this.loadRounds();
       await this.review.refresh();
       if (this.sideTab !== 'preview') void this.showTab(this.sideTab);
-      await this.previewRunner.now(structuredClone(this.current.issue));
+      await this.previewFeed.now(structuredClone(this.current.issue));
     } catch (e) {
       notify(errorText(e), 'error');
     }
@@ -361,7 +354,7 @@ export class App {
       choose: (role, choice) => this.api.setFont(role, choice, issue()),
       changed: () => {
         const i = issue();
-        if (i) this.previewRunner.request(i);
+        if (i) void this.previewFeed.now(i);
       },
     });
   }
@@ -407,7 +400,7 @@ export class App {
     if (!cur) return;
     if (rebuild) this.renderForm();
     cur.saver.schedule(structuredClone(cur.issue));
-    this.previewRunner.request(structuredClone(cur.issue));
+    this.previewFeed.request(structuredClone(cur.issue));
     this.refreshToolbar();
     this.panelsSoon();
   }

@@ -105,15 +105,67 @@ export interface Finding {
   message: string;
 }
 
-export interface PreviewPage {
-  /** The page as an SVG document, drawn from the same positioned page as the PDF. */
-  svg: string;
-  /** The page's text, line by line (for the page's accessible description). */
-  text: string;
+/** One glyph outline of the preview's glyph sheet (font units, y up; `scale` = 1 / units per em). */
+export interface GlyphDef {
+  id: number;
+  d: string;
+  scale: number;
 }
 
-export interface Preview {
-  pages: PreviewPage[];
+/** A text line of a preview page: one x and one glyph number (0: nothing drawn) per character. */
+export interface LineDrawing {
+  /** The element it belongs to (`body`, `headline`, …). */
+  e: string;
+  /** Colour, `#rrggbb`. */
+  c: string;
+  /** Size in points. */
+  s: number;
+  /** Baseline. */
+  y: number;
+  /** The characters: shown as text, never markup. */
+  t: string;
+  x: number[];
+  g: number[];
+}
+
+export interface RuleDrawing {
+  x0: number;
+  x1: number;
+  y: number;
+  thickness: number;
+  color: string;
+}
+
+export interface FrameDrawing {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  thickness: number;
+  color: string;
+}
+
+/** A laid-out page as the preview draws it (points, y down). */
+export interface PageDrawing {
+  number: number;
+  width: number;
+  height: number;
+  lines: LineDrawing[];
+  rules: RuleDrawing[];
+  frames: FrameDrawing[];
+}
+
+/** A page of a preview update: its hash, and its drawing when it changed or was asked for. */
+export interface PageState {
+  hash: string;
+  drawing: PageDrawing | null;
+}
+
+/** What the engine sends after a change (src/preview). */
+export interface PreviewUpdate {
+  pages: PageState[];
+  /** Outlines this session has not had yet. */
+  glyphs: GlyphDef[];
 }
 
 export type ExportKind = 'pdf' | 'docx';

@@ -17,7 +17,8 @@ import type {
   PartDiff,
   PasteKind,
   Pasted,
-  Preview,
+  PageDrawing,
+  PreviewUpdate,
   ProofRound,
   Published,
   Restored,
@@ -124,6 +125,7 @@ export class FakeApi {
   issues = new Map<string, { issue: Issue; deleted: boolean; updated: string }>();
   saves: Issue[] = [];
   previews: Issue[] = [];
+  previewSessions = new Map<string, string[]>();
   findings: Finding[] = [];
   exported: { kind: string; path: string; issue: Issue }[] = [];
   locked = new Set<string>();
@@ -204,15 +206,30 @@ export class FakeApi {
         failed: [],
         files: [],
       }),
-      preview: async (issue: Issue): Promise<Preview> => {
+      previewUpdate: async (session: string, issue: Issue): Promise<PreviewUpdate> => {
         this.previews.push(structuredClone(issue));
+        // One page per article: its headline as a line, a glyph per character (numbered by code).
+        const drawings = issue.articles.map((a, i) => fakePage(i + 1, a.headline.join('')));
+        const last = this.previewSessions.get(session) ?? [];
+        const hashes = drawings.map((d) => JSON.stringify(d));
+        this.previewSessions.set(session, hashes);
+        const glyphs = [...new Set(drawings.flatMap((d) => d.lines.flatMap((l) => l.g)))]
+          .filter((g) => g !== 0)
+          .map((id) => ({ id, d: 'M0 0L1 1Z', scale: 0.001 }));
         return {
-          pages: [
-            {
-              svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
-              text: issue.articles.map((a) => a.headline.join('')).join('\n'),
-            },
-          ],
+          pages: drawings.map((d, i) => ({ hash: hashes[i]!, drawing: last[i] === hashes[i] ? null : d })),
+          glyphs,
+        };
+      },
+      previewPages: async (session: string, indices: number[]): Promise<PreviewUpdate> => {
+        const hashes = this.previewSessions.get(session);
+        if (!hashes) throw '预览已过期';
+        return {
+          pages: hashes.map((hash, i) => ({
+            hash,
+            drawing: indices.includes(i) ? (JSON.parse(hash) as PageDrawing) : null,
+          })),
+          glyphs: [],
         };
       },
       check: async (): Promise<Finding[]> => this.findings,
@@ -353,4 +370,27 @@ export class FakeApi {
       },
     } as Api;
   }
+}
+
+/** A page with one line of `text` in the fake preview. */
+function fakePage(number: number, text: string): PageDrawing {
+  const chars = [...text];
+  return {
+    number,
+    width: 595.28,
+    height: 841.89,
+    lines: [
+      {
+        e: 'headline',
+        c: '#ff0000',
+        s: 22,
+        y: 200,
+        t: text,
+        x: chars.map((_, i) => 80 + 22 * i),
+        g: chars.map((c) => (c === ' ' ? 0 : c.codePointAt(0)!)),
+      },
+    ],
+    rules: [{ x0: 79.37, x1: 515.9, y: 180, thickness: 1, color: '#ff0000' }],
+    frames: [],
+  };
 }

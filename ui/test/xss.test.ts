@@ -44,10 +44,18 @@ describe('user text is never markup', () => {
       '<b>粗</b>&amp;',
     );
     expect(root.querySelector('b')).toBeNull();
-    // The preview's pages are images of SVG (no script can run in them); their description is text.
-    const img = root.querySelector<HTMLImageElement>('#preview-pages img')!;
-    expect(img.alt).toBe(`第1页：${XSS}\n省科协来温对接`);
+    // The preview's pages are inline SVG built through the DOM: the headline is a text node of the
+    // text layer and the page's description, never an element.
+    const fig = root.querySelector<HTMLElement>('#preview-pages figure.page')!;
+    expect(fig.getAttribute('aria-label')).toBe(`第1页：${XSS}`);
+    const text = fig.querySelector('svg.page-svg text')!;
+    expect(text.textContent).toBe(XSS);
+    expect(text.childElementCount).toBe(0);
+    expect(root.querySelectorAll('img').length).toBe(0);
     expect(root.querySelectorAll('img[src="x"]').length).toBe(0);
+    // Only the drawing's own elements are in a page.
+    const tags = new Set([...fig.querySelectorAll('svg *')].map((e) => e.localName));
+    expect([...tags].sort()).toEqual(['g', 'line', 'rect', 'text', 'use']);
   });
 
   it('the element builder refuses event-handler attributes', () => {
