@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use bulletin::desktop::{
     with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
-    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Published, Restored,
-    ReviewImported, ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported,
-    BACKUP_EXTENSION,
+    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Published, Restored, ReviewImported,
+    ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::fonts::{FaceChoice, FontRole};
