@@ -205,3 +205,35 @@ fn the_docx_breaks_headlines_where_the_pdf_does() {
     let text = text.replace("&amp;", "&");
     assert_eq!(text, pdf_lines.join("|"));
 }
+
+#[test]
+fn the_form_is_told_where_headlines_break_automatically() {
+    let mut issue = layout_common::sample_issue();
+    let long = "市科协与温州理工学院就“科创中国”工作进行对接交流";
+    issue.articles[0].headline = vec![long.to_string()];
+    issue.articles[1].headline = vec![
+        "市科协与温州理工学院就“科创中国”".into(),
+        "工作进行对接交流".into(),
+    ];
+    let fonts = layout_common::fonts();
+    let breaks = bulletin::layout::automatic_headline_breaks(&issue, fonts);
+    assert_eq!(breaks.len(), issue.articles.len());
+    let (doc, _) = layout_with_diagnostics(&issue, fonts, &Options::default()).unwrap();
+    let pdf_lines = spelling(&lines_of(&doc, Element::Headline), long);
+    assert_eq!(breaks[0].as_deref(), Some(&pdf_lines[..]));
+    // The editor's own breaks: nothing automatic.
+    assert_eq!(breaks[1], None);
+    // The others: a headline that fits has none; one that is broken keeps its text.
+    for (a, b) in issue.articles.iter().zip(&breaks).skip(2) {
+        let text: String = a
+            .headline
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        match b {
+            Some(lines) => assert_eq!(lines.concat(), text),
+            None => assert!(a.headline.iter().all(|l| l.chars().count() <= 20), "{a:?}"),
+        }
+    }
+}

@@ -61,7 +61,9 @@ impl Desktop {
             crate::layout::layout(issue, &fonts).map_err(|e| DesktopError::new(e.to_string()))?;
         let mut previews = self.previews();
         let (state, table) = previews.session(session);
-        Ok(state.update(&doc, &fonts, table))
+        let mut update = state.update(&doc, &fonts, table);
+        update.headlines = crate::layout::automatic_headline_breaks(issue, &fonts);
+        Ok(update)
     }
 
     /// The drawings of the pages at `indices` of `session`'s last update (the webview asks for a

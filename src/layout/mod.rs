@@ -118,6 +118,26 @@ pub fn with_headline_breaks(issue: &Issue, fonts: &FontBook) -> Issue {
     out
 }
 
+/// For each article of `issue`, the lines layout sets its headline in where it had to break one
+/// of the editor's lines (§4.1), else `None`.
+pub fn automatic_headline_breaks(issue: &Issue, fonts: &FontBook) -> Vec<Option<Vec<String>>> {
+    let set = with_headline_breaks(issue, fonts);
+    issue
+        .articles
+        .iter()
+        .zip(set.articles)
+        .map(|(given, laid)| {
+            let editor: Vec<&str> = given
+                .headline
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            (editor != laid.headline).then_some(laid.headline)
+        })
+        .collect()
+}
+
 /// Lays out `issue` with `options`, and says what a proofreader may want to check: paragraphs
 /// set by total fit or left with a 孤字, headlines broken automatically.
 pub fn layout_with_diagnostics(

@@ -32,6 +32,10 @@ pub struct PreviewUpdate {
     pub pages: Vec<PageState>,
     /// The outlines of glyphs the drawings sent use and this session has not had yet.
     pub glyphs: Vec<GlyphDef>,
+    /// For each article, the lines its headline is set in where layout broke it automatically
+    /// (docs/layout.md §4.1), else `None`: the form shows the editor where the breaks fall.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headlines: Vec<Option<Vec<String>>>,
 }
 
 impl PreviewUpdate {
@@ -111,6 +115,10 @@ impl PreviewState {
                 }
             }
         }
-        PreviewUpdate { pages, glyphs }
+        PreviewUpdate {
+            pages,
+            glyphs,
+            headlines: Vec::new(),
+        }
     }
 }

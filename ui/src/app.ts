@@ -127,7 +127,7 @@ export class App {
       change: (m, k, r) => this.change(m, k, r),
       paste: (kind) => this.paste(kind),
     });
-    this.previewFeed = new PreviewFeed(api, this.preview);
+    this.previewFeed = new PreviewFeed(api, this.preview, (breaks) => this.form.showHeadlineBreaks(breaks));
 
     this.titleEl = h('h1', { attrs: { id: 'editor-title' } });
     this.statusSelect = h(

@@ -91,6 +91,15 @@ export class EditorForm {
     return this.element.querySelector(`[data-path="${path}"]`);
   }
 
+  /** Shows, under each headline, where layout breaks it automatically (none: the hint hides). */
+  showHeadlineBreaks(breaks: (string[] | null)[]): void {
+    for (const el of this.element.querySelectorAll<HTMLElement>('[data-headline-breaks]')) {
+      const lines = breaks[Number(el.dataset.headlineBreaks)];
+      el.hidden = !lines;
+      el.textContent = lines ? `排版时自动转行为：${lines.join(' ／ ')}` : '';
+    }
+  }
+
   /** Scrolls to and focuses where a finding is (click-through from the pre-export check). */
   focusPlace(place: Place): void {
     const el = this.field(placePath(place));
@@ -270,6 +279,11 @@ export class EditorForm {
           { class: 'headline-input', rows: 2 },
         ),
       ),
+      h('p', {
+        class: 'hint headline-breaks',
+        data: { headlineBreaks: i },
+        attrs: { hidden: '', title: '标题超过一行时按词自动转行；要换一种分法，请在标题中按回车手动分行' },
+      }),
       h('div', { class: 'blocks' }, ...a.blocks.map((b, k) => this.blockRow(b, i, k, a.blocks.length))),
       h(
         'div',

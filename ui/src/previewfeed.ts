@@ -34,6 +34,8 @@ export class PreviewFeed {
   constructor(
     private readonly api: Api,
     private readonly pane: PreviewPane,
+    /** Where layout broke each article's headline automatically (for the form's hint). */
+    private readonly onHeadlines: (breaks: (string[] | null)[]) => void = () => {},
   ) {
     this.runner = new LatestOnly(({ issue, follow }) => this.run(issue, follow));
   }
@@ -60,6 +62,7 @@ export class PreviewFeed {
     try {
       const update = await this.api.previewUpdate(this.session, issue);
       const applied = this.pane.apply(update, follow);
+      this.onHeadlines(update.headlines ?? []);
       let bytes = size(update);
       if (applied.missing.length > 0) {
         // Pages the engine took for unchanged but the pane no longer holds.

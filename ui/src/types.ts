@@ -166,6 +166,8 @@ export interface PreviewUpdate {
   pages: PageState[];
   /** Outlines this session has not had yet. */
   glyphs: GlyphDef[];
+  /** Per article, the lines layout breaks its headline into where the editor gave no break. */
+  headlines?: (string[] | null)[];
 }
 
 export type ExportKind = 'pdf' | 'docx';

@@ -65,6 +65,21 @@ describe('editing an issue', () => {
     expect(root.querySelector('[data-toc-index="0"]')!.textContent).toBe('新标题第二行');
   });
 
+  it('shows under a headline where layout breaks it automatically', async () => {
+    const hint = () => root.querySelector<HTMLElement>('[data-headline-breaks="0"]')!;
+    await settle();
+    expect(hint().hidden).toBe(true);
+    type(field('articles.0.headline'), '市科协与温州理工学院就“科创中国”工作进行对接交流');
+    await settle();
+    expect(hint().hidden).toBe(false);
+    // (The fake API halves a long line; the engine's breaks are tested in tests/layout_headlines.rs.)
+    expect(hint().textContent).toBe('排版时自动转行为：市科协与温州理工学院就“科 ／ 创中国”工作进行对接交流');
+    // The editor's own break: no automatic one to show.
+    type(field('articles.0.headline'), '市科协与温州理工学院就“科创中国”\n工作进行对接交流');
+    await settle();
+    expect(hint().hidden).toBe(true);
+  });
+
   it('a brief is switched to the title style and back', async () => {
     const box = root.querySelector<HTMLInputElement>('[data-path="briefs.0.style"]')!;
     expect(box.checked).toBe(false);

@@ -216,9 +216,17 @@ export class FakeApi {
         const glyphs = [...new Set(drawings.flatMap((d) => d.lines.flatMap((l) => l.g)))]
           .filter((g) => g !== 0)
           .map((id) => ({ id, d: 'M0 0L1 1Z', scale: 0.001 }));
+        // A headline line of more than 20 characters is "broken" in two, as layout would.
+        const headlines = issue.articles.map((a) => {
+          const long = a.headline.find((l) => [...l].length > 20);
+          if (!long) return null;
+          const c = [...long];
+          return [c.slice(0, Math.ceil(c.length / 2)).join(''), c.slice(Math.ceil(c.length / 2)).join('')];
+        });
         return {
           pages: drawings.map((d, i) => ({ hash: hashes[i]!, drawing: last[i] === hashes[i] ? null : d })),
           glyphs,
+          headlines,
         };
       },
       previewPages: async (session: string, indices: number[]): Promise<PreviewUpdate> => {
