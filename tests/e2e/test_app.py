@@ -512,7 +512,7 @@ def first_session(export_dir: Path) -> None:
     assert XSS.replace(" ", "") in squeezed
     assert PASTED[0] in squeezed and "（王刚）" in squeezed
     log(f"exported {pdf} ({pdf.stat().st_size} bytes), pdftotext finds the headline")
-    # installed_fonts(s, export_dir): not run yet; it times out waiting for the preview to redraw after the 楷体 choice (issue 15 note).
+    installed_fonts(s, export_dir)
 
     # The archive lists the new issue with its first headline as text.
     s.css("#back").click()
