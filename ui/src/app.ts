@@ -119,6 +119,7 @@ export class App {
       apply: (changed) => this.change((i) => Object.assign(i, structuredClone(changed)), null, true),
       focus: (path, select) => this.form.focusField(path, select),
       counted: (open) => this.showReviewCount(open),
+      highlight: (spots) => this.preview.highlight(spots),
       notify,
     });
     // The comments sit under the rounds they were made on, in the 校样 tab.

@@ -25,6 +25,10 @@ export interface Applied {
   changed: number[];
 }
 
+/** A4 in points, the proof PDF's page. */
+const A4_WIDTH_PT = 595.28;
+const A4_HEIGHT_PT = 841.89;
+
 export class PreviewPane {
   readonly element: HTMLElement;
   readonly sheet = new GlyphSheet();
@@ -200,6 +204,26 @@ export class PreviewPane {
     const sheet = fig.firstElementChild as HTMLElement;
     replaceChildren(sheet, drawPage({ ...d, number: i + 1 }));
     fig.dataset.drawn = hash;
+  }
+
+  /** Marks `spots` (points from a page's top-left, as the proof PDF has them) on the pages, and
+   * scrolls to the first; no spots clears the marks. */
+  highlight(spots: { page: number; area: { x0: number; y0: number; x1: number; y1: number } }[]): void {
+    for (const old of this.pages.querySelectorAll('.review-spot')) old.remove();
+    const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(3)}%`;
+    let first: HTMLElement | null = null;
+    for (const { page, area } of spots) {
+      const sheet = this.figures[page - 1]?.querySelector<HTMLElement>('.sheet');
+      if (!sheet) continue;
+      const mark = h('div', { class: 'review-spot', attrs: { 'aria-hidden': 'true' } });
+      mark.style.left = pct(area.x0, A4_WIDTH_PT);
+      mark.style.top = pct(area.y0, A4_HEIGHT_PT);
+      mark.style.width = pct(area.x1 - area.x0, A4_WIDTH_PT);
+      mark.style.height = pct(area.y1 - area.y0, A4_HEIGHT_PT);
+      sheet.appendChild(mark);
+      first ??= mark;
+    }
+    first?.scrollIntoView({ block: 'center' });
   }
 
   /** Keeps one figure and one thumbnail per page. */

@@ -18,6 +18,8 @@ export interface ReviewHost {
   focus(path: string, select: (value: string) => [number, number]): void;
   /** The number of open comments changed (the 校样 tab shows it). */
   counted(open: number): void;
+  /** Marks where a comment lies on the preview's pages (none: clears the marks). */
+  highlight(spots: ReviewItem['spots']): void;
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
@@ -144,6 +146,7 @@ export class ReviewPanel {
   }
 
   private goTo(c: ReviewItem): void {
+    this.host.highlight(c.spots);
     if (!c.place) return;
     this.host.focus(lintPath(c.place), (value) => reviewSelection(c, value));
   }

@@ -99,6 +99,11 @@ describe('审阅意见', () => {
     const para = field('articles.0.blocks.0.text');
     expect(document.activeElement).toBe(para);
     expect([para.selectionStart, para.selectionEnd]).toEqual([0, 3]);
+    // … and the preview marks where the comment lies on its page.
+    const spot = q('#page-1 .review-spot');
+    expect(spot.style.left).toBe(`${((111 / 595.28) * 100).toFixed(3)}%`);
+    expect(spot.style.top).toBe(`${((200 / 841.89) * 100).toFixed(3)}%`);
+    expect(root.ownerDocument.querySelectorAll('.review-spot')).toHaveLength(1);
 
     // 采纳: one undoable step; the comment is closed.
     first.querySelector<HTMLButtonElement>('.review-apply')!.click();
