@@ -12,7 +12,8 @@ issue: 送审 a proof round, comment its PDF with PyMuPDF and take the comment b
 select, apply, undo), edit a headline, see the insertion and deletion in the 比较 view, fix
 the sample's 「4月27日,」 with the 校对助手's 修正 and undo it with Ctrl+Z; mark it 已印发 (files in
 the archive folder, the editor read-only), make a 年度合订本 and a backup, 更正 it, let 校验存档 find a
-deleted archive file, and 从备份恢复 through the real file chooser. Screenshots go to
+deleted archive file, and 从备份恢复 through the real file chooser. Last (issue 17): typing latency
+in the demo and in a 40-page issue, and the editor and archive at 1366 × 768. Screenshots go to
 target/e2e-screenshots/.
 """
 
