@@ -16,7 +16,7 @@ packages=(
   fonts-noto-cjk
   # Stand-ins for an office's installed fonts (tests/fonts_installed.rs): GB2312 TrueType faces
   # (文鼎ＰＬ简报宋, 文鼎ＰＬ简中楷) and a TrueType collection (文泉驿正黑)
-  fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei
+  fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-liberation2
   # Tools used by scripts
   python3-venv curl ca-certificates
 )

@@ -97,8 +97,15 @@ pub fn fallbacks(issue: &Issue, fonts: &FontBook) -> Vec<FallbackGlyph> {
     if FontRole::ALL.iter().all(|&r| fonts.installed(r).is_none()) {
         return out;
     }
+    let latin = fonts.installed(FontRole::Latin);
     walk(issue, '◆', &mut |text, roles, place| {
-        for &role in roles {
+        // The 西文 face sets the Latin letters and digits of every role.
+        let with_latin: Vec<FontRole> = roles
+            .iter()
+            .copied()
+            .chain(latin.map(|_| FontRole::Latin))
+            .collect();
+        for &role in &with_latin {
             let Some(chosen) = fonts.installed(role) else {
                 continue;
             };
@@ -106,11 +113,19 @@ pub fn fallbacks(issue: &Issue, fonts: &FontBook) -> Vec<FallbackGlyph> {
                 if ch.is_whitespace() || is_invisible(ch) || chosen.has_glyph(ch) {
                     continue;
                 }
+                // Which face the character is the chosen face's to set.
+                let latin_has = latin.is_some_and(|l| l.has_glyph(ch));
+                if (role == FontRole::Latin && !FontRole::is_latin(ch))
+                    || (role != FontRole::Latin && FontRole::is_latin(ch) && latin_has)
+                {
+                    continue;
+                }
+                let role_of_text = roles.first().copied().unwrap_or(role);
                 if out.iter().any(|f| f.role == role && f.ch == ch) {
                     continue;
                 }
                 // A character no face has is `check`'s to report.
-                let Some(by) = fonts.resolve(role, ch) else {
+                let Some(by) = fonts.resolve(role_of_text, ch) else {
                     continue;
                 };
                 out.push(FallbackGlyph {
@@ -149,7 +164,10 @@ pub fn lacking(issue: &Issue, fonts: &FontBook, role: FontRole) -> Vec<char> {
 fn role_chars(issue: &Issue, role: FontRole) -> std::collections::BTreeSet<char> {
     let mut seen = std::collections::BTreeSet::new();
     walk(issue, '◆', &mut |text, roles, _| {
-        if roles.contains(&role) {
+        if role == FontRole::Latin {
+            // The Latin letters and digits of every role.
+            seen.extend(text.chars().filter(|&c| FontRole::is_latin(c)));
+        } else if roles.contains(&role) {
             seen.extend(
                 text.chars()
                     .filter(|&c| !c.is_whitespace() && !is_invisible(c)),

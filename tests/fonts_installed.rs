@@ -698,3 +698,86 @@ fn a_face_chosen_for_two_roles_is_embedded_once() {
     assert_eq!(sung.len(), 1, "{fonts:#?}");
     assert!(sung[0].emb && sung[0].sub && sung[0].uni, "{fonts:#?}");
 }
+
+/// Liberation Serif: Times New Roman's metrics, Debian's stand-in for an office's 西文 face.
+const LATIN: &str = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf";
+
+/// The 西文 role (issue 15: Times New Roman for Latin letters and digits): chosen by family
+/// name, it sets every Latin letter and digit of the issue in every role, embedded as a subset;
+/// the grid holds with its own advances; the DOCX names it for Latin text.
+#[test]
+fn a_latin_face_sets_the_letters_and_digits_of_every_role() {
+    assert!(
+        Path::new(LATIN).is_file(),
+        "{LATIN} is missing: run scripts/install-system-packages.sh (fonts-liberation2)"
+    );
+    let fx = Fixture::new();
+    std::os::unix::fs::symlink(LATIN, fx.fonts().join("LiberationSerif-Regular.ttf")).unwrap();
+    let pdf = fx.path("latin.pdf");
+    let docx = fx.path("latin.docx");
+    let sample = sample_path();
+    let out = fx.bulletin(&[
+        "render",
+        sample.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--docx",
+        docx.to_str().unwrap(),
+        "--font",
+        "西文=Liberation Serif",
+    ]);
+    assert_ok(&out);
+    let fonts = pdffonts(&pdf);
+    let latin = fonts
+        .iter()
+        .find(|f| f.name.ends_with("+LiberationSerif"))
+        .unwrap_or_else(|| panic!("Liberation Serif not in the PDF: {fonts:#?}"));
+    assert_eq!(latin.kind, "CID TrueType", "{latin:?}");
+    assert!(latin.emb && latin.sub && latin.uni, "{latin:?}");
+    // The subset holds the issue's Latin letters and digits, not its Han characters: the
+    // digits of 「2020」 come from it, checked with PyMuPDF's spans.
+    let py = pdfcheck::venv_python();
+    let script = r#"
+import sys, pymupdf
+doc = pymupdf.open(sys.argv[1])
+latin, han = set(), set()
+for page in doc:
+    for b in page.get_text("rawdict")["blocks"]:
+        for l in b.get("lines", []):
+            for s in l["spans"]:
+                if s["font"].endswith("LiberationSerif"):
+                    for c in s["chars"]:
+                        (latin if c["c"].isascii() else han).add(c["c"])
+print("".join(sorted(latin)), len(han))
+"#;
+    let got = Command::new(py)
+        .args(["-c", script])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(got.status.success(), "{}", text(&got.stderr));
+    let said = text(&got.stdout);
+    let (letters, han) = said.trim().rsplit_once(' ').unwrap();
+    assert!(letters.contains('2') && letters.contains('0'), "{said}");
+    assert_eq!(han, "0", "Han characters set in the Latin face: {said}");
+    // The grid holds with the face's own advances.
+    let source = fx.path("source.txt");
+    let issue = bulletin::import::read_path(&sample).unwrap();
+    std::fs::write(&source, layout_common::expected_text(&issue)).unwrap();
+    let r = pdfcheck::pdfcheck(&pdf, &source);
+    let show = serde_json::to_string_pretty(&r).unwrap();
+    assert_eq!(r["notdef_glyphs"], serde_json::json!({}), "{show}");
+    assert_eq!(r["missing_chars"], 0, "{show}");
+    assert_eq!(r["body_lines_per_page_max"], 22, "{show}");
+    assert_eq!(r["full_line_han_chars_mode"], 28, "{show}");
+    assert_eq!(r["body_protruding_lines"], 0, "{show}");
+    // The DOCX names it for Latin text, in every style, and in its font table.
+    let bytes = std::fs::read(&docx).unwrap();
+    let styles = docx_support::part(&bytes, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:ascii="Liberation Serif""#)
+            && !styles.contains(r#"w:ascii="Times New Roman""#),
+        "{styles}"
+    );
+    assert!(docx_support::part(&bytes, "word/fontTable.xml").contains("Liberation Serif"));
+}

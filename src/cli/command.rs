@@ -318,7 +318,7 @@ pub enum Command {
     },
     /// The fonts: each role's face and fallbacks, the installed Chinese faces, the choice.
     #[command(
-        about = "字体：列出各角色（小标宋、仿宋、黑体、楷体、宋体）所用的字体和缺字时的替补字体、已安装的中文字体及其授权；--set / --reset 修改保存的选择",
+        about = "字体：列出各角色（小标宋、仿宋、黑体、楷体、宋体，以及西文字母和数字所用的西文）所用的字体和缺字时的替补字体、已安装的中文字体及其授权；--set / --reset 修改保存的选择",
         help_template = HELP_TEMPLATE
     )]
     Fonts {

@@ -17,6 +17,18 @@ use crate::model::Issue;
 
 /// The sample line each face is shown with.
 const SAMPLE: &str = "温州科协信息 第4期 2020年4月30日";
+/// What sets Latin letters and digits while no 西文 face is chosen: each role's own face.
+const LATIN_BUNDLED: &str = "各角色的字体";
+/// The sample line of the 西文 role: Latin letters and digits.
+const LATIN_SAMPLE: &str = "World Youth Scientist Summit 2020";
+
+/// The sample line the dialog draws for `role`.
+fn sample_of(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Latin => LATIN_SAMPLE,
+        _ => SAMPLE,
+    }
+}
 /// How many characters a face lacks are listed (the count says the rest).
 const MISSING_LISTED: usize = 24;
 
@@ -36,7 +48,7 @@ pub struct FontSettings {
 pub struct RoleFont {
     /// The role (`FangSong`…), as `set_font` takes it.
     pub role: FontRole,
-    /// 小标宋, 仿宋, 黑体, 楷体, 宋体.
+    /// 小标宋, 仿宋, 黑体, 楷体, 宋体, 西文.
     pub label: &'static str,
     /// The bundled face's family (FandolFang…).
     pub bundled: String,
@@ -164,7 +176,18 @@ impl Desktop {
         let choices = self.font_choices()?;
         let (book, errors) = choices.apply(bundled);
         let system = SystemFonts::global();
-        let (installed, warnings) = system.chinese();
+        let (mut installed, warnings) = system.chinese();
+        // The 西文 role's faces (Times New Roman, or its stand-in) have no Chinese: offered too.
+        for face in system.for_role(FontRole::Latin) {
+            if let Ok(f) = face.open() {
+                if !installed
+                    .iter()
+                    .any(|g| g.path == f.path && g.index == f.index)
+                {
+                    installed.push(f);
+                }
+            }
+        }
         let faces: Vec<FaceOption> = installed
             .iter()
             .map(|f| face_option(bundled, system, f))
@@ -189,15 +212,21 @@ impl Desktop {
                 RoleFont {
                     role,
                     label: role.label(),
-                    bundled: book.family(role.face()),
+                    bundled: match role {
+                        FontRole::Latin => LATIN_BUNDLED.to_string(),
+                        _ => book.family(role.face()),
+                    },
                     choice: choices.get(role).cloned(),
-                    current: book.family(primary),
+                    current: match (role, book.installed(role)) {
+                        (FontRole::Latin, None) => LATIN_BUNDLED.to_string(),
+                        _ => book.family(primary),
+                    },
                     problem: errors
                         .iter()
                         .find(|(r, _)| *r == role)
                         .map(|(_, e)| e.to_string()),
                     fallback: book.chain(role).skip(1).map(|f| book.family(f)).collect(),
-                    sample_svg: crate::svg::render_sample(&book, primary, SAMPLE, 16.0),
+                    sample_svg: crate::svg::render_sample(&book, primary, sample_of(role), 16.0),
                     coverage: issue.map(|i| coverage(i, &book, role)),
                     options,
                 }

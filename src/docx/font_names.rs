@@ -7,7 +7,7 @@ use crate::fonts::{FontBook, FontRole};
 
 /// The font named for each role, in `FontRole::ALL` order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FontNames([Option<String>; 5]);
+pub struct FontNames([Option<String>; FontRole::ALL.len()]);
 
 impl FontNames {
     /// The office fonts for every role (the default).

@@ -5,7 +5,6 @@
 use super::FontNames;
 use crate::fonts::FontRole;
 
-use super::styles::LATIN_FONT;
 use super::xml::escape;
 
 /// Characters that never start a line (docs/layout.md §8), full- and half-width.
@@ -52,16 +51,17 @@ pub fn font_table_xml(names: &FontNames) -> String {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     );
     s.push_str(&format!(
-        r#"<w:font w:name="{LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#
+        r#"<w:font w:name="{}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
+        escape(names.get(FontRole::Latin))
     ));
-    for role in FontRole::ALL {
+    for role in FontRole::ALL.into_iter().filter(|&r| r != FontRole::Latin) {
         let alt = match role {
             _ if !names.is_office(role) => None,
             FontRole::FangSong => Some("仿宋"),
             FontRole::Kai => Some("楷体"),
             FontRole::Hei => Some("SimHei"),
             FontRole::Song => Some("SimSun"),
-            FontRole::XiaoBiaoSong => None,
+            FontRole::XiaoBiaoSong | FontRole::Latin => None,
         };
         s.push_str(&format!(r#"<w:font w:name="{}">"#, escape(names.get(role))));
         if let Some(alt) = alt {

@@ -11,9 +11,6 @@ use crate::fonts::FontRole;
 use super::geometry::{border, BODY_SIZE_HALF_PT, CHAR_PITCH, LINE_PITCH, TEXT_WIDTH, TRACKING};
 use super::xml::escape;
 
-/// The Latin font for every role (docs/layout.md §9).
-pub const LATIN_FONT: &str = "Times New Roman";
-
 /// A paragraph or character style the document refers to by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StyleId(pub &'static str);
@@ -230,13 +227,14 @@ fn paragraph_styles() -> Vec<Para> {
     ]
 }
 
-/// `w:rFonts` for a role: the office font name in the East Asian slot (§9), Times New Roman for
-/// Latin; `w:hint="eastAsia"` so that shared punctuation (“”、—) takes the Chinese font's
-/// full-width forms, as in the PDF (§8).
+/// `w:rFonts` for a role: the office font name in the East Asian slot (§9), the 西文 face (Times
+/// New Roman unless another was chosen) for Latin; `w:hint="eastAsia"` so that shared punctuation
+/// (“”、—) takes the Chinese font's full-width forms, as in the PDF (§8).
 pub fn run_fonts(role: FontRole, names: &FontNames) -> String {
     let ea = escape(names.get(role));
+    let latin = escape(names.get(FontRole::Latin));
     format!(
-        r#"<w:rFonts w:ascii="{LATIN_FONT}" w:eastAsia="{ea}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:hint="eastAsia"/>"#
+        r#"<w:rFonts w:ascii="{latin}" w:eastAsia="{ea}" w:hAnsi="{latin}" w:cs="{latin}" w:hint="eastAsia"/>"#
     )
 }
 

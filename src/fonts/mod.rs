@@ -173,7 +173,7 @@ impl LoadedFace {
 pub struct FontBook {
     dir: PathBuf,
     faces: Vec<LoadedFace>,
-    installed: [Option<(LoadedFace, InstalledFace)>; 5],
+    installed: [Option<(LoadedFace, InstalledFace)>; FontRole::ALL.len()],
 }
 
 impl std::fmt::Debug for FontBook {
@@ -418,7 +418,17 @@ impl FontBook {
     /// The face that draws `ch` in `role`: the first of `chain(role)` that has it, else `None`
     /// (a character no font has: an error to report before export, never a box).
     pub fn resolve(&self, role: FontRole, ch: char) -> Option<FaceId> {
-        self.chain(role).find(|&f| self.has_glyph(f, ch))
+        self.chain_for(role, ch).find(|&f| self.has_glyph(f, ch))
+    }
+
+    /// The faces tried for `ch` in `role`: the 西文 face first for a Latin letter or digit
+    /// where one was chosen, then the role's chain.
+    pub fn chain_for(&self, role: FontRole, ch: char) -> impl Iterator<Item = FaceId> {
+        let latin = (FontRole::is_latin(ch) && role != FontRole::Latin)
+            .then(|| self.installed(FontRole::Latin))
+            .flatten()
+            .map(|_| FaceId::Installed(self.sharing(FontRole::Latin)));
+        latin.into_iter().chain(self.chain(role))
     }
 
     /// The horizontal advance of `ch` in `face`, in em (multiply by the size in pt).

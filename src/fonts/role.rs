@@ -1,5 +1,6 @@
-//! The typographic roles of docs/layout.md §9 (小标宋, 仿宋, 黑体, 楷体, 宋体): each one's bundled face, its
-//! name in a DOCX, and the names offices' installed faces for it go by.
+//! The typographic roles of docs/layout.md §9 (小标宋, 仿宋, 黑体, 楷体, 宋体; and 西文 for Latin
+//! letters and digits): each one's bundled face, its name in a DOCX, and the names offices'
+//! installed faces for it go by.
 
 use super::FaceId;
 
@@ -18,17 +19,26 @@ pub enum FontRole {
     Kai,
     /// 宋体: page numbers.
     Song,
+    /// 西文: Latin letters and digits in every role (Times New Roman in offices); where none is
+    /// chosen, each role's own face sets them.
+    Latin,
 }
 
 impl FontRole {
     /// Every role.
-    pub const ALL: [FontRole; 5] = [
+    pub const ALL: [FontRole; 6] = [
         FontRole::XiaoBiaoSong,
         FontRole::FangSong,
         FontRole::Hei,
         FontRole::Kai,
         FontRole::Song,
+        FontRole::Latin,
     ];
+
+    /// Whether `ch` is set in the 西文 face where one is chosen: a Latin letter or a digit.
+    pub fn is_latin(ch: char) -> bool {
+        ch.is_ascii_alphanumeric()
+    }
 
     /// The bundled face that plays this role.
     pub fn face(self) -> FaceId {
@@ -38,10 +48,12 @@ impl FontRole {
             FontRole::Hei => FaceId::FandolHei,
             FontRole::Kai => FaceId::FandolKai,
             FontRole::Song => FaceId::FandolSong,
+            // Only shown: a Latin letter with no 西文 face chosen keeps its role's face.
+            FontRole::Latin => FaceId::FandolSong,
         }
     }
 
-    /// The role's name, as the editor and `--font ROLE=…` say it: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+    /// The role's name, as the editor and `--font ROLE=…` say it: 小标宋, 仿宋, 黑体, 楷体, 宋体, 西文.
     pub fn label(self) -> &'static str {
         match self {
             FontRole::XiaoBiaoSong => "小标宋",
@@ -49,6 +61,7 @@ impl FontRole {
             FontRole::Hei => "黑体",
             FontRole::Kai => "楷体",
             FontRole::Song => "宋体",
+            FontRole::Latin => "西文",
         }
     }
 
@@ -90,6 +103,8 @@ impl FontRole {
                 "STKaiti",
             ],
             FontRole::Song => &["宋体", "SimSun", "新宋体", "NSimSun", "华文宋体", "STSong"],
+            // Liberation Serif has Times New Roman's metrics (Linux offices, Debian's stand-in).
+            FontRole::Latin => &["Times New Roman", "TimesNewRomanPSMT", "Liberation Serif"],
         }
     }
 
@@ -105,6 +120,7 @@ impl FontRole {
             FontRole::Hei => "黑体",
             FontRole::Kai => "楷体_GB2312",
             FontRole::Song => "宋体",
+            FontRole::Latin => "Times New Roman",
         }
     }
 }

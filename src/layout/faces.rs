@@ -37,7 +37,9 @@ impl<'f> Faces<'f> {
     /// The face that draws `ch` in `role`, as `FontBook::resolve` decides: the first face of
     /// the role's chain that has it, else none.
     pub(crate) fn resolve(&self, role: FontRole, ch: char) -> Option<FaceId> {
-        self.book.chain(role).find(|&f| self.has_glyph(f, ch))
+        self.book
+            .chain_for(role, ch)
+            .find(|&f| self.has_glyph(f, ch))
     }
 
     /// The advance of `ch` in `face`, in em (1 em when the face lacks it).

@@ -43,7 +43,7 @@ pub struct ArchivedFile {
 /// bundled one, or the fallback for rare characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PublishedFace {
-    /// The role it set: 小标宋, 仿宋, 黑体, 楷体, 宋体.
+    /// The role it set: 小标宋, 仿宋, 黑体, 楷体, 宋体, 西文.
     pub role: String,
     /// Its family name, e.g. 「FandolFang」 or 「方正小标宋简体」.
     pub family: String,

@@ -1,6 +1,6 @@
-// 设置 › 字体: for each role (小标宋, 仿宋, 黑体, 楷体, 宋体) the bundled face (the default) or an
-// installed one, each shown with a sample line in that face, the share of the open issue's
-// characters it has and what falls back; a face whose licence forbids embedding is listed greyed
+// 设置 › 字体: for each role (小标宋, 仿宋, 黑体, 楷体, 宋体; and 西文 for Latin letters and digits)
+// the bundled face (the default) or an installed one, each shown with a sample line in that face,
+// the share of the open issue's characters it has and what falls back; a face whose licence forbids embedding is listed greyed
 // out with the reason. The choice is stored by the engine (src/desktop/fonts.rs) with the
 // publication's settings; the preview, the PDF and the DOCX follow it.
 

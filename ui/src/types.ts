@@ -293,7 +293,7 @@ export interface VolumeExported {
 // ---- 设置 › 字体 (src/desktop/fonts.rs) ----
 
 /** A typographic role (src/fonts/role.rs). */
-export type FontRole = 'XiaoBiaoSong' | 'FangSong' | 'Hei' | 'Kai' | 'Song';
+export type FontRole = 'XiaoBiaoSong' | 'FangSong' | 'Hei' | 'Kai' | 'Song' | 'Latin';
 
 /** An installed face chosen for a role: by family (or PostScript) name, or by file. */
 export type FaceChoice = { kind: 'family'; name: string } | { kind: 'file'; path: string; index: number };
