@@ -254,6 +254,9 @@ fn the_sample_exports_in_installed_faces_embedded_as_truetype_subsets() {
     assert_eq!(r["kinsoku_start_violations"], 0, "{show}");
     assert_eq!(r["kinsoku_end_violations"], 0, "{show}");
     assert_eq!(r["page_numbers_ok"], true, "{show}");
+    // With the faces' own advances, still nothing a proofreader marks (docs/layout.md §8.2, §8.3).
+    assert_eq!(r["single_char_last_lines"], 0, "{show}");
+    assert_eq!(r["split_parentheticals"], 0, "{show}");
 
     // pdftotext gives the body back: every paragraph, whitespace aside.
     let got = Command::new("pdftotext")
