@@ -80,14 +80,18 @@ impl Fixture {
     /// Runs `bulletin ARGS` with this fixture's fonts, database and HOME.
     /// `bulletin render` of the sample to `output` (after `flag`: --pdf or --docx) in CHOICES's faces.
     fn render_sample_in_choices(&self, flag: &str, output: &Path) -> Output {
+        self.render_sample(&[(flag, output)], &CHOICES)
+    }
+
+    /// `bulletin render` of the sample to each (flag, output), with `fonts` (`--font ROLE=…` pairs).
+    fn render_sample(&self, outputs: &[(&str, &Path)], fonts: &[&str]) -> Output {
         let sample = sample_path();
-        let mut args = vec![
-            "render",
-            sample.to_str().unwrap(),
-            flag,
-            output.to_str().unwrap(),
-        ];
-        args.extend(CHOICES);
+        let mut args = vec!["render", sample.to_str().unwrap()];
+        for (flag, output) in outputs {
+            args.push(flag);
+            args.push(output.to_str().unwrap());
+        }
+        args.extend(fonts);
         self.bulletin(&args)
     }
 
@@ -681,17 +685,8 @@ fn the_publication_record_names_the_faces_its_pdf_used() {
 fn a_face_chosen_for_two_roles_is_embedded_once() {
     let fx = Fixture::new();
     let pdf = fx.path("two-roles.pdf");
-    let sample = sample_path();
-    let out = fx.bulletin(&[
-        "render",
-        sample.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-        "--font",
-        &format!("仿宋={SUNG}"),
-        "--font",
-        &format!("宋体={SUNG}"),
-    ]);
+    let (fang, song) = (format!("仿宋={SUNG}"), format!("宋体={SUNG}"));
+    let out = fx.render_sample(&[("--pdf", &pdf)], &["--font", &fang, "--font", &song]);
     assert_ok(&out);
     let fonts = pdffonts(&pdf);
     let sung: Vec<&PdfFont> = fonts
@@ -719,16 +714,10 @@ fn a_latin_face_sets_the_letters_and_digits_of_every_role() {
     let pdf = fx.path("latin.pdf");
     let docx = fx.path("latin.docx");
     let sample = sample_path();
-    let out = fx.bulletin(&[
-        "render",
-        sample.to_str().unwrap(),
-        "--pdf",
-        pdf.to_str().unwrap(),
-        "--docx",
-        docx.to_str().unwrap(),
-        "--font",
-        "西文=Liberation Serif",
-    ]);
+    let out = fx.render_sample(
+        &[("--pdf", &pdf), ("--docx", &docx)],
+        &["--font", "西文=Liberation Serif"],
+    );
     assert_ok(&out);
     let fonts = pdffonts(&pdf);
     let latin = fonts
