@@ -22,24 +22,28 @@ fn bulletin(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn dry_run_prints_the_report_and_stores_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("store.sqlite3");
-    let file = past("issue-2024-04-293-missing-stop.txt");
-    let out = bulletin(&[
-        "--db".as_ref(),
-        db.as_os_str(),
-        "import".as_ref(),
-        "--dry-run".as_ref(),
-        file.as_os_str(),
-    ]);
+/// `bulletin --db DB import ARGS…`, which must succeed: its (stdout, stderr).
+fn import_ok(db: &std::path::Path, args: &[&std::ffi::OsStr]) -> (String, String) {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["--db".as_ref(), db.as_os_str(), "import".as_ref()];
+    all.extend(args);
+    let out = bulletin(&all);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn dry_run_prints_the_report_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.sqlite3");
+    let file = past("issue-2024-04-293-missing-stop.txt");
+    let (stdout, _) = import_ok(&db, &["--dry-run".as_ref(), file.as_os_str()]);
     for want in [
         "温州科协信息 第4期（总第293期） 2024年4月30日",
         "文章 3 篇：",
@@ -76,20 +80,8 @@ fn import_stores_the_file_and_names_the_warnings_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.sqlite3");
     let file = past("issue-2022-06-271-title-briefs.txt");
-    let out = bulletin(&[
-        "--db".as_ref(),
-        db.as_os_str(),
-        "import".as_ref(),
-        file.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (stdout, stderr) = import_ok(&db, &[file.as_os_str()]);
     assert!(stdout.contains("第6期（总第271期）"), "{stdout}");
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("导入时有 3 处需要核对"), "{stderr}");
     assert!(
         stderr.contains("第55行：「惠民活动（平阳县科协）…」与上一段连成一段"),
