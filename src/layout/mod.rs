@@ -96,7 +96,10 @@ pub fn layout_with(
 /// for its line is split where layout breaks it automatically (§4.1), so that the DOCX carries
 /// the same breaks as explicit line breaks and Word shows the headline as our PDF does.
 pub fn with_headline_breaks(issue: &Issue, fonts: &FontBook) -> Issue {
-    let set = text::Setter::new(faces::Faces::new(fonts), true);
+    let set = text::Setter::new(
+        faces::Faces::new(fonts),
+        Options::default().latin_han_spacing,
+    );
     let mut out = issue.clone();
     for article in &mut out.articles {
         article.headline = article

@@ -17,17 +17,11 @@ pub fn annotate_incrementally(pdf: &Path, spec: Value) -> (Vec<u8>, Vec<Value>) 
     annotate_with(pdf, spec, &["--incremental"])
 }
 
-fn annotate_with(pdf: &Path, spec: Value, extra: &[&str]) -> (Vec<u8>, Vec<Value>) {
-    let dir = pdf.parent().unwrap();
-    let spec_path = dir.join("spec.json");
-    std::fs::write(&spec_path, spec.to_string()).unwrap();
-    let out = dir.join("批注.pdf");
+/// What tests/tools/annotate_proof.py prints for `args`, run in the test venv (it must succeed).
+fn annotate_proof(args: &[&std::ffi::OsStr]) -> Vec<u8> {
     let run = Command::new(pdfcheck::venv_python())
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/annotate_proof.py"))
-        .arg(pdf)
-        .arg(&out)
-        .arg(&spec_path)
-        .args(extra)
+        .args(args)
         .output()
         .unwrap();
     assert!(
@@ -35,7 +29,17 @@ fn annotate_with(pdf: &Path, spec: Value, extra: &[&str]) -> (Vec<u8>, Vec<Value
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let report: Vec<Value> = serde_json::from_slice(&run.stdout).unwrap();
+    run.stdout
+}
+
+fn annotate_with(pdf: &Path, spec: Value, extra: &[&str]) -> (Vec<u8>, Vec<Value>) {
+    let dir = pdf.parent().unwrap();
+    let spec_path = dir.join("spec.json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    let out = dir.join("批注.pdf");
+    let mut args = vec![pdf.as_os_str(), out.as_os_str(), spec_path.as_os_str()];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let report: Vec<Value> = serde_json::from_slice(&annotate_proof(&args)).unwrap();
     (std::fs::read(out).unwrap(), report)
 }
 
@@ -43,19 +47,8 @@ fn annotate_with(pdf: &Path, spec: Value, extra: &[&str]) -> (Vec<u8>, Vec<Value
 pub fn locate(pdf: &Path, phrases: &[&str]) -> Vec<(u32, Vec<[f32; 4]>)> {
     let spec_path = pdf.parent().unwrap().join("phrases.json");
     std::fs::write(&spec_path, json!(phrases).to_string()).unwrap();
-    let run = Command::new(pdfcheck::venv_python())
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/annotate_proof.py"))
-        .arg(pdf)
-        .arg("--locate")
-        .arg(&spec_path)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let found: Vec<Value> = serde_json::from_slice(&run.stdout).unwrap();
+    let args = [pdf.as_os_str(), "--locate".as_ref(), spec_path.as_os_str()];
+    let found: Vec<Value> = serde_json::from_slice(&annotate_proof(&args)).unwrap();
     found
         .iter()
         .map(|f| {
