@@ -20,6 +20,7 @@ mod headline;
 mod lines;
 mod masthead;
 pub mod pasted;
+mod pictures;
 mod repair;
 pub mod report;
 mod spacing;
