@@ -21,7 +21,7 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 pub(crate) enum Kind {
     /// A ZIP package: maybe a .docx.
     Zip,
-    /// An OLE compound file: a .doc, .wps, .xls or the like.
+    /// An OLE compound file: a .doc (read by `doc`), .wps, .xls or the like.
     LegacyOffice,
     /// Neither: read as text.
     Other,

@@ -1,5 +1,6 @@
 //! Reading issues from files: the JSON interchange format, the office's plain-text archive and
-//! past issues kept as Word documents (.docx, whose text `docx` takes out).
+//! past issues kept as Word documents (.docx, whose text `docx` takes out; Word 97–2003 .doc,
+//! read by `doc`).
 //!
 //! Public API (used by the CLI and the app): `read_path` and `parse_text`; `pasted` reads articles
 //! or briefs pasted into the editor by the same rules.
@@ -14,6 +15,7 @@ use crate::model::Issue;
 
 mod briefs;
 mod closing;
+mod doc;
 mod docx;
 pub mod encoding;
 mod headline;
@@ -93,11 +95,14 @@ pub enum ImportError {
         /// What is wrong with it.
         detail: String,
     },
-    /// A Word 97–2003 (.doc) or other old binary Office file, which is not read.
-    #[error("{}这是旧版 Word 97-2003（.doc）或 WPS 格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 或纯文本（.txt）后再导入。", place(.path))]
-    LegacyOffice {
+    /// A Word 97–2003 (.doc) file whose text could not be read, or another OLE compound file
+    /// (.xls, .ppt, a Works .wps).
+    #[error("{}{detail}。", place(.path))]
+    Doc {
         /// The file.
         path: PathBuf,
+        /// What is wrong with it and what to do.
+        detail: String,
     },
     /// A file or text larger than any issue.
     #[error("{}文件太大（超过 {}），一期简报的文本只有几十 KB。请确认选择的文件是否正确。", place(.path), megabytes(*.limit))]
@@ -153,7 +158,7 @@ impl ImportError {
     }
 }
 
-/// Reads an issue from a JSON, plain-text or Word (.docx) file (detected from its content).
+/// Reads an issue from a JSON, plain-text or Word (.docx, .doc) file (detected from its content).
 pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
     read_path_report(path).map(|p| p.issue)
 }
@@ -193,7 +198,11 @@ pub fn read_path_report(path: &Path) -> Result<Parsed, ImportError> {
             return parse_text_report(&text).map_err(|e| e.in_file(path));
         }
         docx::Kind::LegacyOffice => {
-            return Err(ImportError::LegacyOffice { path: path.into() });
+            let text = doc::text(&bytes).map_err(|e| ImportError::Doc {
+                path: path.into(),
+                detail: e.to_string(),
+            })?;
+            return parse_text_report(&text).map_err(|e| e.in_file(path));
         }
         docx::Kind::Other => encoding::decode(&bytes),
     };
