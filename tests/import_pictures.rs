@@ -2,7 +2,8 @@
 //! a past issue, with real PNG pictures (a logo above the masthead, a photo and its caption 「图为……」
 //! under a paragraph, two photos together, one inside a paragraph's text), imports to the issue its
 //! text gives plus the caption as a paragraph of its own, and the report names each picture and
-//! the caption by its place, as `bulletin import --dry-run` and the app's import dialog show it.
+//! the caption by its place, as `bulletin import --dry-run` and the app's import dialog show it;
+//! the .doc LibreOffice makes of the same document gives the same report.
 
 mod docx_support;
 mod past_support;
@@ -115,6 +116,25 @@ fn pictures_are_named_by_their_place_and_the_caption_stays_a_paragraph() {
     assert_eq!(
         kinds(&parsed.warnings),
         ["joined", "headline_by_similarity", "joined"],
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_doc_libreoffice_makes_of_it_names_the_same_pictures() {
+    // In a .doc a picture is a special character (0x01 inline, 0x08 drawn): its line carries no
+    // reference, and the report is the same.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = word_with_pictures(dir.path());
+    let doc = docx_support::libreoffice_convert(&docx, &[], "doc", dir.path());
+    let parsed = import::read_path_report(&doc).unwrap();
+    let (mut want, _) = expected(&past().join(ISSUE));
+    want.articles[1].blocks.insert(1, Block::paragraph(CAPTION));
+    assert_same(&parsed.issue, &want, "图片.doc");
+    let shown: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        picture_warnings(&shown),
+        want_picture_warnings(),
         "{shown:#?}"
     );
 }
