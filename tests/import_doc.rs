@@ -2,7 +2,7 @@
 //! by LibreOffice (`soffice --convert-to doc`, at test time: the files under test are what a real
 //! Word writer makes of the current fixtures, and no binary copies of them are kept), imports to
 //! the structure written by hand beside it, field by field and warning by warning; a tracked
-//! deletion LibreOffice keeps in the .doc is left out; a damaged file, random bytes with the OLE
+//! deletion LibreOffice keeps in the .doc is left out; text boxes are read where they are anchored; a damaged file, random bytes with the OLE
 //! signature, an encrypted file and an Excel workbook are refused with a message, and nothing is stored.
 
 mod docx_support;
@@ -82,7 +82,7 @@ fn docx_package(body: &str) -> Vec<u8> {
         (
             "word/document.xml",
             format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+                r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{body}</w:body></w:document>"#
             ),
         ),
     ];
@@ -94,31 +94,50 @@ fn docx_package(body: &str) -> Vec<u8> {
     buf.into_inner()
 }
 
-#[test]
-fn a_tracked_deletion_libreoffice_keeps_in_the_doc_is_left_out() {
-    // The past issue with tracked changes in article 1: a sentence deleted (still in the file,
-    // marked sprmCFRMarkDel) and the end of a paragraph inserted (kept, as Word shows it).
-    let input = past_support::past().join("issue-2022-06-271-title-briefs.txt");
-    let text = std::fs::read_to_string(&input).unwrap();
-    const DELETED: &str = "这一句在审阅时已被删除。";
+/// The past issue used for the documents built here.
+fn title_briefs() -> PathBuf {
+    past_support::past().join("issue-2022-06-271-title-briefs.txt")
+}
+
+/// A .docx of the past issue's text, a paragraph a line, with `edit` giving the XML of the
+/// paragraphs it wants otherwise; and the .doc LibreOffice makes of it.
+fn word_of_issue(
+    dir: &Path,
+    name: &str,
+    edit: impl Fn(&str) -> Option<String>,
+) -> (PathBuf, PathBuf) {
+    let text = std::fs::read_to_string(title_briefs()).unwrap();
     let mut body = String::new();
-    let mut revised = false;
+    let mut edited = false;
     for line in text.lines() {
         let line = xml_text(line.trim());
-        if let Some(rest) = line.strip_prefix("会上，市医学会、") {
-            revised = true;
-            body.push_str(&format!(
-                r#"<w:p><w:r><w:t>会上，市医学会、</w:t></w:r><w:del w:id="1" w:author="编辑" w:date="2022-06-20T09:00:00Z"><w:r><w:delText>{DELETED}</w:delText></w:r></w:del><w:ins w:id="2" w:author="编辑" w:date="2022-06-20T09:00:00Z"><w:r><w:t>{rest}</w:t></w:r></w:ins></w:p>"#
-            ));
-        } else {
-            body.push_str(&format!("<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"));
+        match edit(&line) {
+            Some(xml) => {
+                edited = true;
+                body.push_str(&xml);
+            }
+            None => body.push_str(&format!("<w:p><w:r><w:t>{line}</w:t></w:r></w:p>")),
         }
     }
-    assert!(revised);
-    let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("修订.docx");
+    assert!(edited, "{name}: no paragraph was edited");
+    let docx = dir.join(format!("{name}.docx"));
     std::fs::write(&docx, docx_package(&body)).unwrap();
-    let doc = docx_support::libreoffice_convert(&docx, &[], "doc", dir.path());
+    let doc = docx_support::libreoffice_convert(&docx, &[], "doc", dir);
+    (docx, doc)
+}
+
+#[test]
+fn a_tracked_deletion_libreoffice_keeps_in_the_doc_is_left_out() {
+    // Tracked changes in article 1: a sentence deleted (still in the file, marked
+    // sprmCFRMarkDel) and the end of a paragraph inserted (kept, as Word shows it).
+    const DELETED: &str = "这一句在审阅时已被删除。";
+    let dir = tempfile::tempdir().unwrap();
+    let (_, doc) = word_of_issue(dir.path(), "修订", |line| {
+        let rest = line.strip_prefix("会上，市医学会、")?;
+        Some(format!(
+            r#"<w:p><w:r><w:t>会上，市医学会、</w:t></w:r><w:del w:id="1" w:author="编辑" w:date="2022-06-20T09:00:00Z"><w:r><w:delText>{DELETED}</w:delText></w:r></w:del><w:ins w:id="2" w:author="编辑" w:date="2022-06-20T09:00:00Z"><w:r><w:t>{rest}</w:t></w:r></w:ins></w:p>"#
+        ))
+    });
     // The deleted words are in the file (LibreOffice writes tracked deletions into .doc)...
     let bytes = std::fs::read(&doc).unwrap();
     let utf16: Vec<u8> = DELETED.encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -128,8 +147,42 @@ fn a_tracked_deletion_libreoffice_keeps_in_the_doc_is_left_out() {
     );
     // ...and not in the issue, which is the text's.
     let parsed = import::read_path_report(&doc).unwrap();
-    let (issue, _) = expected(&input);
+    let (issue, _) = expected(&title_briefs());
     assert_same(&parsed.issue, &issue, "修订.doc");
+}
+
+#[test]
+fn text_boxes_are_read_where_they_are_anchored() {
+    // Two paragraphs of article 1 set in floating text boxes (VML, as Word 2003 and LibreOffice
+    // write them), each anchored in a paragraph of its own: the .doc keeps the boxes' text in
+    // its text-box document, found through the anchors, and reads like the .docx.
+    let text_box = |paragraphs: &[&str]| {
+        let inner: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        format!(
+            r##"<w:p><w:r><w:pict><v:shape id="box{}" style="position:absolute;width:400pt;height:80pt" type="#_x0000_t202"><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"##,
+            inner.len()
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (docx, doc) = word_of_issue(dir.path(), "文本框", |line| {
+        (line.starts_with("会议指出，") || line.starts_with("会议要求，"))
+            .then(|| text_box(&[line]))
+    });
+    let (issue, _) = expected(&title_briefs());
+    assert_same(&import::read_path(&docx).unwrap(), &issue, "文本框.docx");
+    let parsed = import::read_path_report(&doc).unwrap();
+    assert_same(&parsed.issue, &issue, "文本框.doc");
+    assert!(
+        !parsed
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("图片")),
+        "{:?}",
+        parsed.warnings
+    );
 }
 
 /// `bulletin import FILE` into a fresh store: fails, with the message on standard error, and the
@@ -179,10 +232,7 @@ fn doc_error(dir: &Path, name: &str, bytes: &[u8]) -> String {
 #[test]
 fn damaged_random_and_non_word_ole_files_are_refused_and_nothing_is_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = doc_of_text(
-        &past_support::past().join("issue-2022-06-271-title-briefs.txt"),
-        dir.path(),
-    );
+    let doc = doc_of_text(&title_briefs(), dir.path());
     let whole = std::fs::read(&doc).unwrap();
 
     // Cut in half: the compound file's sectors or the Word streams end early.

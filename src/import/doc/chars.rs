@@ -9,14 +9,28 @@ const FIELD_BEGIN: char = '\u{13}';
 const FIELD_SEPARATOR: char = '\u{14}';
 const FIELD_END: char = '\u{15}';
 
-/// The lines of the text in `units` (UTF-16; an unpaired surrogate becomes U+FFFD).
-pub fn lines(units: impl IntoIterator<Item = u16>) -> String {
+/// The lines of the text in `units` (UTF-16 code units with their character positions; an unpaired
+/// surrogate becomes U+FFFD). A drawn object whose position `textbox` gives lines for is a text
+/// box: its lines stand in its place, on lines of their own.
+pub fn lines(
+    units: impl IntoIterator<Item = (u16, u32)>,
+    textbox: impl Fn(u32) -> Option<String>,
+) -> String {
     let mut out = String::new();
     // One entry per open field: whether its result has started (what is shown), as opposed to
     // its instructions (the field code, e.g. 「PAGE」 or 「HYPERLINK "…"」).
     let mut fields: Vec<bool> = Vec::new();
     let mut pictures = 0usize;
-    for c in char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')) {
+    let units: Vec<(u16, u32)> = units.into_iter().collect();
+    let mut i = 0;
+    while i < units.len() {
+        let (unit, cp) = units[i];
+        let pair = units.get(i + 1).map(|u| u.0);
+        let (c, used) = match char::decode_utf16([unit].into_iter().chain(pair)).next() {
+            Some(Ok(c)) => (c, c.len_utf16()),
+            _ => ('\u{FFFD}', 1),
+        };
+        i += used;
         match c {
             FIELD_BEGIN => {
                 fields.push(false);
@@ -50,6 +64,13 @@ pub fn lines(units: impl IntoIterator<Item = u16>) -> String {
             // A line break inside a paragraph.
             '\u{b}' => out.push('\n'),
             '\t' => out.push('\t'),
+            // A drawn object that is a text box: its text in its place.
+            '\u{8}' if let Some(text) = textbox(cp) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str(&text);
+            }
             // An inline picture, a drawn object (a floating picture or shape).
             '\u{1}' | '\u{8}' => pictures += 1,
             // Non-breaking hyphen.
@@ -71,7 +92,7 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> String {
-        lines(s.encode_utf16())
+        lines(s.encode_utf16().zip(0..), |_| None)
     }
 
     #[test]
@@ -92,6 +113,17 @@ mod tests {
             read("\u{13} IF \u{13} DATE \u{14}x\u{15} \u{14}是\u{13} REF \u{14}的\u{15}\u{15}\r"),
             "是的\n"
         );
+    }
+
+    #[test]
+    fn a_text_box_stands_in_its_place_and_other_drawn_objects_are_pictures() {
+        let text = lines("前\u{8}后\r\u{8}\r".encode_utf16().zip(0..), |cp| {
+            (cp == 1).then(|| "框\n".to_owned())
+        });
+        assert_eq!(text, "前\n框\n后\n\n\u{FFFC}\n");
+        // A character outside the BMP is a surrogate pair; a lone surrogate is replaced.
+        let units = [0xD840, 0xDC0B, 0xD800, 0x41, 0x0D];
+        assert_eq!(lines(units.into_iter().zip(0..), |_| None), "𠀋\u{FFFD}A\n");
     }
 
     #[test]

@@ -18,6 +18,14 @@ const CCP_TEXT: usize = 3;
 const PLCF_BTE_CHPX: usize = 12;
 /// Index of the `fcClx`/`lcbClx` pair in `FibRgFcLcb97`.
 const CLX: usize = 33;
+/// Index of `fcPlcSpaMom` (the main document's shape anchors) in `FibRgFcLcb97`.
+const PLC_SPA_MOM: usize = 40;
+/// Index of `fcPlcftxbxTxt` (the main document's text boxes) in `FibRgFcLcb97`.
+const PLCF_TXBX_TXT: usize = 56;
+/// Indexes of `ccpFtn`, `ccpHdd`, `ccpMcr`, `ccpAtn`, `ccpEdn` (the documents between the main
+/// document and the text boxes, [MS-DOC] 2.3.6) and of `ccpTxbx` in `FibRgLw97`.
+const CCP_BEFORE_TXBX: [usize; 5] = [4, 5, 6, 7, 8];
+const CCP_TXBX: usize = 9;
 
 /// A place and length in the table stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +43,15 @@ pub struct Fib {
     pub table: &'static str,
     /// Characters in the main document (`ccpText`): the footnotes, headers and text boxes follow it.
     pub ccp_text: u32,
-    /// Characters in the main document's text boxes (`ccpTxbx`), which are not read.
+    /// Where the main document's text boxes start: after the main document, the footnotes, the
+    /// headers, the comments and the endnotes.
+    pub txbx_start: u32,
+    /// Characters in the main document's text boxes (`ccpTxbx`).
     pub ccp_txbx: u32,
+    /// The main document's shape anchors (PlcSpaMom) in the table stream.
+    pub spa: Span,
+    /// Which text of the text boxes belongs to which shape (PlcftxbxTxt) in the table stream.
+    pub txbx: Span,
     /// The CLX (the piece table) in the table stream.
     pub clx: Span,
     /// The bin table of character properties (PlcfBteChpx) in the table stream.
@@ -78,7 +93,11 @@ pub fn read(stream: &[u8]) -> Result<Fib, DocError> {
         u32_at(stream, rg_lw + 4 * i).ok_or_else(damaged)
     };
     let ccp_text = lw(CCP_TEXT)?;
-    let ccp_txbx = lw(9)?;
+    let ccp_txbx = lw(CCP_TXBX)?;
+    let mut txbx_start = ccp_text;
+    for i in CCP_BEFORE_TXBX {
+        txbx_start = txbx_start.saturating_add(lw(i)?);
+    }
     let cb_at = rg_lw + 4 * cslw;
     let cb_rg_fc_lcb = usize::from(u16_at(stream, cb_at).ok_or_else(damaged)?);
     let rg_fc_lcb = cb_at + 2;
@@ -95,7 +114,10 @@ pub fn read(stream: &[u8]) -> Result<Fib, DocError> {
     Ok(Fib {
         table,
         ccp_text,
+        txbx_start,
         ccp_txbx,
+        spa: pair(PLC_SPA_MOM)?,
+        txbx: pair(PLCF_TXBX_TXT)?,
         clx: pair(CLX)?,
         chpx: pair(PLCF_BTE_CHPX)?,
         lid,

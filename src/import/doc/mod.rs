@@ -1,7 +1,8 @@
 //! The text of a Word 97–2003 document (.doc), read natively: the OLE compound file (`cfb`), the
 //! File Information Block (`fib`), the piece table (`pieces`) and the deleted runs (`revisions`),
-//! then the characters turned into the same lines the .docx reader gives (`chars`): one line a
-//! paragraph, each picture a line of its own (`pictures::marker_line`, with no reference: the
+//! the text boxes (`textboxes`), then the characters turned into the same lines the .docx reader
+//! gives (`chars`): one line a paragraph, a text box's paragraphs where it is anchored, each
+//! picture a line of its own (`pictures::marker_line`, with no reference: the
 //! reader does not take a .doc's image bytes out).
 //!
 //! Chinese text and code pages: [MS-DOC] 2.9.73 (FcCompressed) says an 8-bit ("compressed") piece
@@ -20,6 +21,7 @@ mod chars;
 mod fib;
 mod pieces;
 mod revisions;
+mod textboxes;
 
 /// Largest stream read: the whole file is at most `MAX_FILE_BYTES`, and a stream cannot be larger.
 const MAX_STREAM_BYTES: u64 = crate::import::MAX_FILE_BYTES;
@@ -99,10 +101,20 @@ pub fn text(bytes: &[u8]) -> Result<String, DocError> {
     let deleted = part(&table, fib.chpx, "字符格式表")
         .map(|bte| revisions::deleted(bte, &word))
         .unwrap_or_default();
-    let units = pieces::units(&pieces, &word, fib.ccp_text)?;
-    let kept = units
-        .into_iter()
-        .filter(|&(_, fc)| !revisions::contains(&deleted, fc))
-        .map(|(u, _)| u);
-    Ok(chars::lines(kept))
+    let kept = |units: Vec<pieces::Unit>| {
+        units
+            .into_iter()
+            .filter(|u| !revisions::contains(&deleted, u.fc))
+            .map(|u| (u.unit, u.cp))
+    };
+    let boxes = match (part(&table, fib.spa, ""), part(&table, fib.txbx, "")) {
+        (Ok(spa), Ok(txbx)) => textboxes::read(&fib, spa, txbx),
+        _ => textboxes::TextBoxes::default(),
+    };
+    let textbox = |cp: u32| {
+        let units = pieces::units(&pieces, &word, boxes.at(cp)?).ok()?;
+        Some(chars::lines(kept(units), |_| None))
+    };
+    let main = pieces::units(&pieces, &word, 0..fib.ccp_text)?;
+    Ok(chars::lines(kept(main), textbox))
 }

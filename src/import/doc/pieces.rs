@@ -1,6 +1,8 @@
 //! The piece table ([MS-DOC] 2.4.1, 2.9.38 Clx, 2.9.177 PlcPcd): where in the WordDocument stream
 //! each run of the document's characters is kept, as UTF-16LE or as "compressed" 8-bit text.
 
+use std::ops::Range;
+
 use super::bytes::{u16_at, u32_at};
 use super::DocError;
 
@@ -97,31 +99,46 @@ pub fn compressed_char(b: u8) -> u16 {
     mapped
 }
 
-/// The main document's characters `0..ccp_text` as UTF-16 code units, each with the stream offset
-/// of its bytes (which the character properties are keyed by).
-pub fn units(pieces: &[Piece], word: &[u8], ccp_text: u32) -> Result<Vec<(u16, u32)>, DocError> {
+/// One UTF-16 code unit of the document, with its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The code unit.
+    pub unit: u16,
+    /// Stream offset of its bytes (which the character properties are keyed by).
+    pub fc: u32,
+    /// Its character position.
+    pub cp: u32,
+}
+
+/// The document's characters in `cps` (e.g. the main document's, `0..ccpText`) as UTF-16 code units.
+pub fn units(pieces: &[Piece], word: &[u8], cps: Range<u32>) -> Result<Vec<Unit>, DocError> {
     let mut out = Vec::new();
     for p in pieces {
-        let end = p.cp_end.min(ccp_text);
-        if p.cp_start >= end {
+        let first = p.cp_start.max(cps.start);
+        let end = p.cp_end.min(cps.end);
+        if first >= end {
             continue;
         }
-        let count = (end - p.cp_start) as usize;
+        let count = (end - first) as usize;
         let width = if p.compressed { 1 } else { 2 };
-        let start = p.fc as usize;
+        let skip = (first - p.cp_start) as usize * width;
+        let start = (p.fc as usize).saturating_add(skip);
         let bytes = start
             .checked_add(count * width)
             .and_then(|stop| word.get(start..stop))
             .ok_or_else(|| DocError::Damaged("正文的一段超出了文件末尾".into()))?;
         out.reserve(count);
         for i in 0..count {
-            let fc = p.fc + (i * width) as u32;
             let unit = if p.compressed {
                 compressed_char(bytes[i])
             } else {
                 u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]])
             };
-            out.push((unit, fc));
+            out.push(Unit {
+                unit,
+                fc: (start + i * width) as u32,
+                cp: first + i as u32,
+            });
         }
     }
     Ok(out)
@@ -157,14 +174,23 @@ mod tests {
         let pieces = read(&clx(&[0, 2, 5], &[10, 40 | 0x4000_0000])).unwrap();
         assert_eq!(pieces[1].fc, 20);
         assert!(pieces[1].compressed);
-        let units = units(&pieces, &word, 5).unwrap();
-        let text: String = char::decode_utf16(units.iter().map(|u| u.0))
-            .map(|c| c.unwrap())
-            .collect();
-        assert_eq!(text, "温州A“B");
-        assert_eq!(units[3], (0x201C, 21));
-        // Only the main document's characters are taken.
-        assert_eq!(super::units(&pieces, &word, 3).unwrap().len(), 3);
+        let text = |cps| -> String {
+            let units = units(&pieces, &word, cps).unwrap();
+            char::decode_utf16(units.iter().map(|u| u.unit))
+                .map(|c| c.unwrap())
+                .collect()
+        };
+        assert_eq!(text(0..5), "温州A“B");
+        assert_eq!(
+            units(&pieces, &word, 0..5).unwrap()[3],
+            Unit {
+                unit: 0x201C,
+                fc: 21,
+                cp: 3
+            }
+        );
+        // Only the characters asked for, within a piece too.
+        assert_eq!(text(1..4), "州A“");
     }
 
     #[test]
@@ -174,6 +200,6 @@ mod tests {
         cut.truncate(cut.len() - 3);
         assert!(read(&cut).is_err());
         let pieces = read(&clx(&[0, 9], &[10])).unwrap();
-        assert!(units(&pieces, &[0; 12], 9).is_err());
+        assert!(units(&pieces, &[0; 12], 0..9).is_err());
     }
 }
