@@ -89,6 +89,9 @@ pub fn take(lines: Vec<Line>) -> (Vec<Line>, Vec<Pictures>) {
 /// Keeps each caption a paragraph of its own (the text reader may have joined it to the paragraph
 /// before or after it, or taken it for a heading) and names every picture and caption in a warning.
 pub fn report(issue: &mut Issue, groups: &[Pictures], lines: &[Line], warnings: &mut Vec<Warning>) {
+    if groups.is_empty() {
+        return;
+    }
     for caption in groups.iter().filter_map(|g| g.caption.as_ref()) {
         if let Some(next) = separate(issue, &tidy(&caption.text)) {
             // The caption and what follows it are their own paragraphs again: not joined.
@@ -205,11 +208,15 @@ impl Place {
 /// How many characters of a line and a part are compared to tell where the part starts.
 const PREFIX_CHARS: usize = 10;
 
-/// Whether `line` is where the part with text `part` starts: their first characters agree.
-fn starts(line: &str, part: &str) -> bool {
-    let (l, p) = (key(line), key(part));
-    let n = PREFIX_CHARS.min(l.chars().count()).min(p.chars().count());
-    n > 0 && l.chars().take(n).eq(p.chars().take(n))
+/// The first `PREFIX_CHARS` characters of a text's key, by which a line and a part are compared.
+fn prefix(text: &str) -> Vec<char> {
+    key(text).chars().take(PREFIX_CHARS).collect()
+}
+
+/// Whether a line is where a part starts: their first characters agree (as far as the shorter goes).
+fn starts(line: &[char], part: &[char]) -> bool {
+    let n = line.len().min(part.len());
+    n > 0 && line[..n] == part[..n]
 }
 
 /// The line where each part of the issue starts, in the order of the file. The parts are looked
@@ -250,8 +257,10 @@ fn places(issue: &Issue, lines: &[Line]) -> Vec<(usize, Place)> {
     }
     let mut found = Vec::new();
     let mut end = lines.len();
+    let line_prefixes: Vec<Vec<char>> = lines.iter().map(|l| prefix(&l.text)).collect();
     for (text, place) in parts.into_iter().rev() {
-        if let Some(i) = lines[..end].iter().rposition(|l| starts(&l.text, &text)) {
+        let part = prefix(&text);
+        if let Some(i) = line_prefixes[..end].iter().rposition(|l| starts(l, &part)) {
             found.push((lines[i].no, place));
             end = i;
         }
