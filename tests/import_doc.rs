@@ -279,3 +279,36 @@ fn find_word_document(bytes: &[u8]) -> usize {
         .find(|&at| bytes[at..].starts_with(&[0xEC, 0xA5]))
         .expect("no FIB at a sector start")
 }
+
+#[test]
+fn the_app_s_import_and_bulletin_import_store_a_doc() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc_of_text(&title_briefs(), dir.path());
+    let (want, _) = expected(&title_briefs());
+
+    let app_db = dir.path().join("app.sqlite3");
+    let app = bulletin::desktop::Desktop::open(&app_db, bulletin::fonts::FontBook::default_dir())
+        .unwrap();
+    let report = app.import_files(std::slice::from_ref(&doc));
+    assert_eq!(report.imported.len(), 1, "{report:?}");
+    let stored = app.open_issue(&report.imported[0].to_string()).unwrap();
+    assert_same(&stored.issue, &want, "the app's import");
+
+    let cli_db = dir.path().join("cli.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .arg("--db")
+        .arg(&cli_db)
+        .arg("import")
+        .arg(&doc)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = bulletin::store::Store::open(&cli_db).unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].total_number, 271);
+}
