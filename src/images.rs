@@ -216,6 +216,11 @@ impl Image {
     pub fn from_bytes(bytes: impl Into<Arc<[u8]>>) -> Result<Image, ImageError> {
         let bytes: Arc<[u8]> = bytes.into();
         let media_type = sniff(&bytes)?;
+        // The JPEG decoder fills a cut-off file with grey rather than failing: a JPEG without
+        // its end marker (EOI) is a file that was not copied whole.
+        if media_type == MediaType::Jpeg && !bytes.windows(2).any(|w| w == [0xFF, 0xD9]) {
+            return Err(ImageError::Broken("JPEG 文件不完整".into()));
+        }
         let upright = decode_upright(&bytes, media_type)?;
         Ok(Image {
             media_type,
