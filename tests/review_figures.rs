@@ -6,6 +6,7 @@ mod images_support;
 #[path = "pdfcheck/mod.rs"]
 #[allow(dead_code)]
 mod pdfcheck;
+#[allow(dead_code)]
 mod review_support;
 
 use bulletin::fonts::FontBook;
