@@ -73,6 +73,110 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
     paragraphs(&xml).map_err(|e| DocxError::Xml(e.to_string()))
 }
 
+/// The main part's relationships: which part (word/media/…) each picture's id names.
+const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
+/// Largest picture read from a package (a photo is a few MB; a larger part is not taken).
+const MAX_MEDIA_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The pictures of a .docx by relationship id: the bytes of each part the document's
+/// relationships name, read when asked for.
+pub(crate) struct Media {
+    /// The package, if it opens.
+    archive: Option<std::cell::RefCell<zip::ZipArchive<std::io::Cursor<Vec<u8>>>>>,
+    /// Relationship id → part name inside the package (None: an external link).
+    targets: std::collections::BTreeMap<String, Option<String>>,
+}
+
+impl Media {
+    /// The relationships of the package in `bytes` (none when it has no readable ones).
+    pub(crate) fn read(bytes: &[u8]) -> Media {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).ok();
+        let mut targets = std::collections::BTreeMap::new();
+        if let Some(a) = archive.as_mut() {
+            let mut xml = String::new();
+            if let Ok(part) = a.by_name(DOCUMENT_RELS) {
+                let _ = part.take(MAX_PART_BYTES).read_to_string(&mut xml);
+            }
+            targets = relationships(&xml);
+        }
+        Media {
+            archive: archive.map(std::cell::RefCell::new),
+            targets,
+        }
+    }
+
+    /// The bytes of picture `id`, or why there are none (in words for the import report).
+    pub(crate) fn get(&self, id: &str) -> Result<Vec<u8>, String> {
+        let missing = || "Word 文件中找不到这张图片的数据".to_owned();
+        if id.is_empty() {
+            return Err(missing());
+        }
+        let target = match self.targets.get(id) {
+            Some(Some(t)) => t,
+            Some(None) => return Err("图片是链接到文件外的，Word 文件中没有它的数据".into()),
+            None => return Err(missing()),
+        };
+        let archive = self.archive.as_ref().ok_or_else(missing)?;
+        let mut archive = archive.borrow_mut();
+        let part = archive.by_name(target).map_err(|_| missing())?;
+        let mut bytes = Vec::new();
+        part.take(MAX_MEDIA_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| missing())?;
+        if bytes.len() as u64 > MAX_MEDIA_BYTES {
+            return Err("图片超过 64 MB".into());
+        }
+        Ok(bytes)
+    }
+}
+
+/// Relationship id → part name (resolved against word/), `None` for an external target.
+fn relationships(xml: &str) -> std::collections::BTreeMap<String, Option<String>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
+                let attr = |name: &[u8]| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                };
+                let (Some(id), Some(target)) = (attr(b"Id"), attr(b"Target")) else {
+                    continue;
+                };
+                let external = attr(b"TargetMode").is_some_and(|m| m == "External");
+                out.insert(id, (!external).then(|| part_name(&target)));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A relationship target of the main part as a part name: 「media/image1.png」 →
+/// 「word/media/image1.png」, 「/word/media/x.png」 → 「word/media/x.png」, 「../media/x」 → 「media/x」.
+fn part_name(target: &str) -> String {
+    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
+        abs.split('/').collect()
+    } else {
+        std::iter::once("word").chain(target.split('/')).collect()
+    };
+    let mut out: Vec<&str> = Vec::new();
+    for p in parts.drain(..) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            p => out.push(p),
+        }
+    }
+    out.join("/")
+}
+
 /// Paragraph styles of an article's headline: ours, and Word's title styles.
 const HEADLINE_STYLES: [&[u8]; 3] = [b"Headline", b"Title", "标题".as_bytes()];
 

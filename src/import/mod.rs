@@ -195,14 +195,16 @@ pub fn read_path_report(path: &Path) -> Result<Parsed, ImportError> {
                 path: path.into(),
                 detail: e.to_string(),
             })?;
-            return parse_text_report(&text).map_err(|e| e.in_file(path));
+            let media = docx::Media::read(&bytes);
+            return parse_text_report_with(&text, &|r| media.get(r)).map_err(|e| e.in_file(path));
         }
         docx::Kind::LegacyOffice => {
             let text = doc::text(&bytes).map_err(|e| ImportError::Doc {
                 path: path.into(),
                 detail: e.to_string(),
             })?;
-            return parse_text_report(&text).map_err(|e| e.in_file(path));
+            return parse_text_report_with(&text, &pictures::doc_media)
+                .map_err(|e| e.in_file(path));
         }
         docx::Kind::Other => encoding::decode(&bytes),
     };
@@ -245,6 +247,11 @@ pub fn parse_text(text: &str) -> Result<Issue, ImportError> {
 
 /// Like `parse_text`, with the warnings for what the reading guessed.
 pub fn parse_text_report(text: &str) -> Result<Parsed, ImportError> {
+    parse_text_report_with(text, &pictures::no_media)
+}
+
+/// `parse_text_report` of a Word file's text, with its pictures' bytes by reference.
+fn parse_text_report_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             path: PathBuf::new(),
@@ -252,7 +259,7 @@ pub fn parse_text_report(text: &str) -> Result<Parsed, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    text::parse(text).map_err(|e| match e {
+    text::parse_with(text, media).map_err(|e| match e {
         text::TextError::NotABulletin(message) => ImportError::NotABulletin {
             path: PathBuf::new(),
             message,

@@ -1,15 +1,41 @@
 //! Pictures in an imported Word file: the Word readers put each picture on a line of its own that
 //! starts with U+FFFC (after it, a reference to the image's bytes: a .docx relationship id, or
-//! nothing). Articles hold no pictures yet (issue 24), so the plain-text reader takes these lines
-//! out of the text, and the import report names each group of pictures by its place in the issue,
-//! 「第2篇文章第1段后有1张图片，未导入」, and the caption 「图为……」 under it, which stays a
+//! nothing). The plain-text reader takes these lines out of the text; then each picture whose
+//! bytes the file has, in a format we take (JPEG, PNG, WebP), becomes a figure block (issue 24)
+//! after the paragraph it followed, with the caption 「图为……」 under it as its caption. A picture
+//! that cannot be taken (no bytes, as in a .doc; EMF/WMF; outside any article) is named in the
+//! import report by its place, 「第2篇文章第1段后有1张图片，未导入（…）」, and its caption stays a
 //! paragraph of its own. The convention is written down in README.md (「Pictures in Word files」).
 
 use super::headline::is_toc_heading;
 use super::lines::Line;
 use super::report::{head, Warning, WarningKind};
 use super::spacing::{key, tidy};
-use crate::model::{Block, BlockKind, Issue};
+use crate::images::{Image, ImageError};
+use crate::model::{Block, BlockKind, FigureWidth, Issue};
+
+/// The bytes of a picture by its reference, or why there are none (in words for the report).
+pub type Media<'a> = &'a dyn Fn(&str) -> Result<Vec<u8>, String>;
+
+/// No pictures' bytes: plain text (whose U+FFFC lines name nothing).
+pub fn no_media(_: &str) -> Result<Vec<u8>, String> {
+    Err("文件中没有图片数据".into())
+}
+
+/// A Word 97-2003 file: its pictures' bytes are not read.
+pub fn doc_media(_: &str) -> Result<Vec<u8>, String> {
+    Err(".doc 文件中的图片取不出来，请在 Word 中另存为 .docx 后再导入，或导入后再插入图片".into())
+}
+
+/// Why a picture's bytes are no figure, for the report.
+fn refusal(e: ImageError) -> String {
+    match e {
+        ImageError::Unsupported(format) => {
+            format!("图片格式为 {format}，不能导入，请另存为 JPEG 或 PNG 后在编辑器中插入")
+        }
+        other => other.to_string(),
+    }
+}
 
 /// The character a picture's line starts with (U+FFFC OBJECT REPLACEMENT CHARACTER).
 pub const MARKER: char = '\u{FFFC}';
@@ -87,8 +113,16 @@ pub fn take(lines: Vec<Line>) -> (Vec<Line>, Vec<Pictures>) {
 }
 
 /// Keeps each caption a paragraph of its own (the text reader may have joined it to the paragraph
-/// before or after it, or taken it for a heading) and names every picture and caption in a warning.
-pub fn report(issue: &mut Issue, groups: &[Pictures], lines: &[Line], warnings: &mut Vec<Warning>) {
+/// before or after it, or taken it for a heading), makes the pictures `media` has into figures
+/// after the part they followed (the caption paragraph becoming the last one's caption), and
+/// names every picture left out and its caption in a warning.
+pub fn report(
+    issue: &mut Issue,
+    groups: &[Pictures],
+    lines: &[Line],
+    warnings: &mut Vec<Warning>,
+    media: Media<'_>,
+) {
     if groups.is_empty() {
         return;
     }
@@ -117,14 +151,55 @@ pub fn report(issue: &mut Issue, groups: &[Pictures], lines: &[Line], warnings: 
             .find(|(at, _)| *at < line)
             .map_or_else(|| "文件开头".to_owned(), |(_, p)| p.after())
     };
-    for g in groups {
-        warnings.push(Warning {
-            line: g.line,
-            kind: WarningKind::PicturesLeftOut {
-                place: place_before(g.line),
-                count: g.references.len(),
-            },
-        });
+    // From the last group back, so the places of the earlier ones stay where they were.
+    let mut notes = Vec::new();
+    for g in groups.iter().rev() {
+        let place = places
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < g.line)
+            .map(|(_, p)| p);
+        let mut taken = Vec::new();
+        let mut left: Vec<String> = Vec::new();
+        for reference in &g.references {
+            match place.and_then(Place::insertion) {
+                None => left.push("图片不在任何一篇文章中，只有文章能放图片".into()),
+                Some(_) => match media(reference)
+                    .and_then(|bytes| Image::from_bytes(bytes).map_err(refusal))
+                {
+                    Ok(img) => taken.push(img),
+                    Err(reason) => left.push(reason),
+                },
+            }
+        }
+        let caption_taken = !taken.is_empty() && g.caption.is_some();
+        if let (Some((article, at)), false) = (place.and_then(Place::insertion), taken.is_empty()) {
+            place_figures(issue, article, at, taken, g.caption.as_ref());
+        }
+        notes.push((g, left, caption_taken));
+    }
+    for (g, left, caption_taken) in notes.into_iter().rev() {
+        // One warning per reason, in the order the pictures came.
+        let mut reasons: Vec<(String, usize)> = Vec::new();
+        for r in left {
+            match reasons.iter_mut().find(|(x, _)| *x == r) {
+                Some((_, n)) => *n += 1,
+                None => reasons.push((r, 1)),
+            }
+        }
+        for (reason, count) in reasons {
+            warnings.push(Warning {
+                line: g.line,
+                kind: WarningKind::PicturesLeftOut {
+                    place: place_before(g.line),
+                    count,
+                    reason,
+                },
+            });
+        }
+        if caption_taken {
+            continue;
+        }
         if let Some(c) = &g.caption {
             let place = places
                 .iter()
@@ -142,6 +217,44 @@ pub fn report(issue: &mut Issue, groups: &[Pictures], lines: &[Line], warnings: 
     }
 }
 
+/// Puts `images` as figures into article `article` (0-based) at block `at`, at full width; the
+/// caption paragraph right there (the picture's caption, made a paragraph of its own by
+/// `separate`) becomes the last figure's caption.
+fn place_figures(
+    issue: &mut Issue,
+    article: usize,
+    at: usize,
+    images: Vec<Image>,
+    caption: Option<&Line>,
+) {
+    let blocks = &mut issue.articles[article].blocks;
+    let caption_text = caption.map(|c| tidy(&c.text));
+    let mut text = String::new();
+    if let Some(c) = &caption_text {
+        if blocks
+            .get(at)
+            .is_some_and(|b| b.kind == BlockKind::Paragraph && b.text == *c)
+        {
+            text = blocks.remove(at).text;
+        }
+    }
+    let n = images.len();
+    let figures: Vec<Block> = images
+        .into_iter()
+        .enumerate()
+        .map(|(i, img)| {
+            let id = issue.images.insert(img);
+            let caption = if i + 1 == n {
+                text.clone()
+            } else {
+                String::new()
+            };
+            Block::figure(id, FigureWidth::FULL, caption)
+        })
+        .collect();
+    issue.articles[article].blocks.splice(at..at, figures);
+}
+
 /// Makes `caption` a paragraph block of its own where an article's block holds it; returns, when
 /// it did, the text now after it in a block of its own (or `Some(None)` when nothing was split
 /// off after it).
@@ -156,10 +269,7 @@ fn separate(issue: &mut Issue, caption: &str) -> Option<Option<String>> {
         let after = block.text[at + caption.len()..].trim();
         let mut parts = Vec::new();
         if !before.is_empty() {
-            parts.push(Block {
-                kind: block.kind,
-                text: before.to_owned(),
-            });
+            parts.push(Block::text(block.kind, before.to_owned()));
         }
         parts.push(Block::paragraph(caption));
         if !after.is_empty() {
@@ -176,13 +286,36 @@ fn separate(issue: &mut Issue, caption: &str) -> Option<Option<String>> {
 enum Place {
     Masthead,
     Toc,
-    Headline { article: usize },
-    Paragraph { article: usize, paragraph: usize },
-    Heading { article: usize, text: String },
-    Brief { brief: usize },
+    Headline {
+        article: usize,
+    },
+    Paragraph {
+        article: usize,
+        paragraph: usize,
+        block: usize,
+    },
+    Heading {
+        article: usize,
+        text: String,
+        block: usize,
+    },
+    Brief {
+        brief: usize,
+    },
 }
 
 impl Place {
+    /// Where a picture after this part goes: (0-based article, block index), if in an article.
+    fn insertion(&self) -> Option<(usize, usize)> {
+        match self {
+            Place::Headline { article } => Some((article - 1, 0)),
+            Place::Paragraph { article, block, .. } | Place::Heading { article, block, .. } => {
+                Some((article - 1, block + 1))
+            }
+            _ => None,
+        }
+    }
+
     /// 「第2篇文章第1段后」: where a picture after this part stands.
     fn after(&self) -> String {
         match self {
@@ -198,8 +331,10 @@ impl Place {
             Place::Masthead => "版头".into(),
             Place::Toc => "本期要目".into(),
             Place::Headline { article } => format!("第{article}篇文章标题"),
-            Place::Paragraph { article, paragraph } => format!("第{article}篇文章第{paragraph}段"),
-            Place::Heading { article, text } => format!("第{article}篇文章小标题「{text}」"),
+            Place::Paragraph {
+                article, paragraph, ..
+            } => format!("第{article}篇文章第{paragraph}段"),
+            Place::Heading { article, text, .. } => format!("第{article}篇文章小标题「{text}」"),
             Place::Brief { brief } => format!("简讯第{brief}条"),
         }
     }
@@ -234,18 +369,20 @@ fn places(issue: &Issue, lines: &[Line]) -> Vec<(usize, Place)> {
             ));
         }
         let mut paragraph = 0;
-        for block in &article.blocks {
+        for (i, block) in article.blocks.iter().enumerate() {
             let place = match block.kind {
                 BlockKind::Paragraph => {
                     paragraph += 1;
                     Place::Paragraph {
                         article: article_no,
                         paragraph,
+                        block: i,
                     }
                 }
                 _ => Place::Heading {
                     article: article_no,
                     text: head(&block.text, 12),
+                    block: i,
                 },
             };
             parts.push((block.text.clone(), place));

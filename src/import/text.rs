@@ -33,7 +33,9 @@ pub enum TextError {
 
 /// Recovers an issue from text in the archive's format, with what had to be guessed. Only text
 /// without a bulletin's structure (no masthead, or nothing after it) is refused.
-pub fn parse(text: &str) -> Result<Parsed, TextError> {
+/// A Word file's pictures' bytes `media` gives by their reference (`pictures::no_media` for
+/// plain text): each one in a format we take becomes a figure (with its caption) where it stood.
+pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, TextError> {
     let mut warnings = Vec::new();
     let (lines, pictures) = pictures::take(split(text));
     if lines.is_empty() {
@@ -103,10 +105,7 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         .iter()
         .enumerate()
         .filter(|(n, _)| !located.iter().any(|l| l.entry == *n))
-        .map(|(_, e)| Block {
-            kind: BlockKind::Paragraph,
-            text: tidy(&e.raw),
-        })
+        .map(|(_, e)| Block::paragraph(tidy(&e.raw)))
         .collect();
     let body = &body_lines[..];
 
@@ -158,9 +157,10 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         briefs,
         closing,
         status: Status::Published,
+        images: Default::default(),
     };
     check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
-    pictures::report(&mut issue, &pictures, &lines, &mut warnings);
+    pictures::report(&mut issue, &pictures, &lines, &mut warnings, media);
     warnings.sort_by_key(|w| w.line);
     Ok(Parsed { issue, warnings })
 }
@@ -323,10 +323,7 @@ fn article(
         } else {
             BlockKind::Paragraph
         };
-        blocks.push(Block {
-            kind,
-            text: unit.text.clone(),
-        });
+        blocks.push(Block::text(kind, unit.text.clone()));
     }
     let mut byline = None;
     let mut byline_parens = Parens::FULL;
