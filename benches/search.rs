@@ -141,6 +141,7 @@ fn issue(r: &mut Rng, i: u32) -> Issue {
                         Block {
                             kind: BlockKind::Heading1,
                             text: "一、主要做法".into(),
+                            figure: None,
                         }
                     } else {
                         Block::paragraph(paragraph(r))
@@ -177,6 +178,7 @@ fn issue(r: &mut Rng, i: u32) -> Issue {
             copies: Copies::new(80),
         },
         status: Status::Published,
+        images: Default::default(),
     }
 }
 

@@ -210,7 +210,7 @@ fn walk(issue: &Issue, bullet: char, scan: &mut Scan<'_>) {
             let role = match b.kind {
                 BlockKind::Paragraph => FontRole::FangSong,
                 BlockKind::Heading1 => FontRole::Hei,
-                BlockKind::Heading2 => FontRole::Kai,
+                BlockKind::Heading2 | BlockKind::Figure => FontRole::Kai,
             };
             scan(&b.text, &[role], &|| format!("第{n}篇文章 第{}段", k + 1));
         }
@@ -273,6 +273,7 @@ mod tests {
             }],
             closing: Closing::default(),
             status: Status::Draft,
+            images: Default::default(),
         }
     }
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 mod backup;
 mod fonts;
+mod images;
 mod preview;
 mod proofing;
 mod review;
@@ -19,6 +20,7 @@ mod volume;
 
 pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
 pub use fonts::{Coverage, FaceOption, FontSettings, RoleFont, RoleOption};
+pub use images::{AddedImage, ImagePreview, PREVIEW_MAX_PX};
 pub use proofing::{
     ArchiveDir, ArchivedFileInfo, DamagedFile, Fixed, LintItem, Published, RoundInfo, Verified,
     Version,
@@ -204,6 +206,8 @@ pub struct Desktop {
     chosen: Mutex<Option<(FontChoices, Arc<FontBook>)>>,
     /// The live preview's sessions (`preview_update`).
     previews: Mutex<preview::Previews>,
+    /// The pictures at hand (`images`): the window edits issues without their bytes.
+    images: Mutex<images::ImageCache>,
     started: Instant,
 }
 
@@ -230,6 +234,7 @@ impl Desktop {
             fonts: OnceLock::new(),
             chosen: Mutex::new(None),
             previews: Mutex::default(),
+            images: Mutex::default(),
             started: Instant::now(),
         })
     }
@@ -302,10 +307,12 @@ impl Desktop {
     pub fn open_issue(&self, id: &str) -> Result<OpenedIssue> {
         let store = self.store();
         let stored = store.load(parse_id(id)?)?;
+        let locked = store.is_published(stored.id)?;
+        drop(store);
         Ok(OpenedIssue {
             id: stored.id,
-            locked: store.is_published(stored.id)?,
-            issue: stored.issue,
+            locked,
+            issue: self.keep_images(stored.issue),
             updated_at: stored.updated_at,
         })
     }
@@ -395,6 +402,7 @@ impl Desktop {
         let id = parse_id(id)?;
         let previous = self.previous_of(id, issue)?;
         let fonts = self.fonts().ok();
+        let issue = &self.with_images(issue);
         let mut findings = preflight::check(issue, previous, fonts.as_deref());
         findings.extend(
             self.unavailable_faces()?
@@ -429,6 +437,7 @@ impl Desktop {
     /// The live preview: the issue laid out once, each page drawn as SVG.
     pub fn preview(&self, issue: &Issue) -> Result<Preview> {
         let fonts = self.fonts()?;
+        let issue = &self.with_images(issue);
         let doc =
             crate::layout::layout(issue, &fonts).map_err(|e| DesktopError::new(e.to_string()))?;
         let pages = doc
@@ -450,6 +459,7 @@ impl Desktop {
     /// Exports the issue to `path` (PDF or DOCX; the extension is added if missing).
     pub fn export(&self, kind: ExportKind, issue: &Issue, path: &Path) -> Result<Exported> {
         let path = with_extension(path, kind);
+        let issue = &self.with_images(issue);
         match kind {
             ExportKind::Docx => {
                 // The faces the PDF uses, by name.

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod docx;
 pub mod fonts;
 pub mod formats;
+pub mod images;
 pub mod import;
 pub mod json;
 pub mod layout;

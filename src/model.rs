@@ -9,6 +9,8 @@ use std::num::NonZeroU32;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::images::{ImageId, ImageSet};
+
 /// 第N期: the issue's number within its year, counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -68,6 +70,12 @@ pub enum ModelError {
     /// A number that must be ≥ 1 was 0.
     #[error("{0}必须大于0")]
     ZeroNumber(&'static str),
+    /// A figure's width outside 25–100 % of the column.
+    #[error("图片宽度{0}%不在25%到100%之间")]
+    FigureWidth(u32),
+    /// A figure block without its picture, or a picture on a block that is no figure.
+    #[error("段落类型 {0} 与图片不符：图片段落（figure）必须带 figure 字段，其他段落不能带")]
+    FigureMismatch(&'static str),
 }
 
 /// The masthead 版头: name, numbers, editing body and date.
@@ -129,23 +137,122 @@ pub enum BlockKind {
     Heading1,
     /// A level-2 heading 「（一）…」 in 楷体.
     Heading2,
+    /// A picture with its caption 「图为……」 (the block's text) under it.
+    Figure,
+}
+
+/// How wide a figure is set: a whole percentage of the text column, 25 to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct FigureWidth(u8);
+
+impl FigureWidth {
+    /// The full column.
+    pub const FULL: FigureWidth = FigureWidth(100);
+
+    /// The width for `percent`; `None` outside 25..=100.
+    pub fn new(percent: u32) -> Option<FigureWidth> {
+        (25..=100)
+            .contains(&percent)
+            .then_some(FigureWidth(percent as u8))
+    }
+
+    /// The percentage, 25..=100.
+    pub fn percent(self) -> u32 {
+        u32::from(self.0)
+    }
+}
+
+impl Default for FigureWidth {
+    fn default() -> Self {
+        FigureWidth::FULL
+    }
+}
+
+impl TryFrom<u32> for FigureWidth {
+    type Error = ModelError;
+    fn try_from(n: u32) -> Result<Self, ModelError> {
+        Self::new(n).ok_or(ModelError::FigureWidth(n))
+    }
+}
+
+impl From<FigureWidth> for u32 {
+    fn from(w: FigureWidth) -> u32 {
+        w.percent()
+    }
+}
+
+/// A figure block's picture: which image (its bytes are in `Issue::images`) and how wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Figure {
+    /// The image, by the SHA-256 of its bytes.
+    pub image: ImageId,
+    /// Its width as a share of the column (the height follows, docs/layout.md §11).
+    #[serde(default)]
+    pub width: FigureWidth,
 }
 
 /// One block of an article's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BlockFields")]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
-    /// Its text, one paragraph, no line breaks.
+    /// Its text, one paragraph, no line breaks (a figure's caption, possibly empty).
     pub text: String,
+    /// The picture, on a figure block and only there (JSON and the store refuse a mismatch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
+}
+
+/// `Block` as it is read, before the kind and the picture are checked to agree.
+#[derive(Deserialize)]
+struct BlockFields {
+    kind: BlockKind,
+    text: String,
+    #[serde(default)]
+    figure: Option<Figure>,
+}
+
+impl TryFrom<BlockFields> for Block {
+    type Error = ModelError;
+    fn try_from(b: BlockFields) -> Result<Block, ModelError> {
+        match (b.kind, b.figure) {
+            (BlockKind::Figure, None) => Err(ModelError::FigureMismatch("figure")),
+            (BlockKind::Figure, figure @ Some(_)) | (_, figure @ None) => Ok(Block {
+                kind: b.kind,
+                text: b.text,
+                figure,
+            }),
+            (BlockKind::Paragraph, Some(_)) => Err(ModelError::FigureMismatch("paragraph")),
+            (BlockKind::Heading1, Some(_)) => Err(ModelError::FigureMismatch("heading1")),
+            (BlockKind::Heading2, Some(_)) => Err(ModelError::FigureMismatch("heading2")),
+        }
+    }
 }
 
 impl Block {
     /// A body paragraph.
     pub fn paragraph(text: impl Into<String>) -> Self {
+        Self::text(BlockKind::Paragraph, text)
+    }
+
+    /// A text block of `kind` (a paragraph or a heading; use `Block::figure` for a figure).
+    pub fn text(kind: BlockKind, text: impl Into<String>) -> Self {
+        debug_assert!(kind != BlockKind::Figure, "a figure needs its picture");
         Self {
-            kind: BlockKind::Paragraph,
+            kind,
             text: text.into(),
+            figure: None,
+        }
+    }
+
+    /// A figure of `image` at `width`, with `caption` under it.
+    pub fn figure(image: ImageId, width: FigureWidth, caption: impl Into<String>) -> Self {
+        Self {
+            kind: BlockKind::Figure,
+            text: caption.into(),
+            figure: Some(Figure { image, width }),
         }
     }
 }
@@ -419,6 +526,10 @@ pub struct Issue {
     /// 草稿 / 校对中 / 已印发.
     #[serde(default)]
     pub status: Status,
+    /// The pictures the figures show, by id (in JSON base64, see `crate::images`; the store keeps
+    /// them in a table of their own and leaves them out of the issue's stored JSON).
+    #[serde(default, skip_serializing_if = "ImageSet::is_empty")]
+    pub images: ImageSet,
 }
 
 impl Issue {
@@ -448,7 +559,36 @@ impl Issue {
             briefs: Vec::new(),
             closing: self.closing.clone(),
             status: Status::Draft,
+            images: ImageSet::new(),
         }
+    }
+
+    /// The figures of every article in order: (article index, block index, figure).
+    pub fn figures(&self) -> impl Iterator<Item = (usize, usize, &Figure)> {
+        self.articles.iter().enumerate().flat_map(|(a, art)| {
+            art.blocks
+                .iter()
+                .enumerate()
+                .filter_map(move |(b, block)| block.figure.as_ref().map(|f| (a, b, f)))
+        })
+    }
+
+    /// The issue without its pictures' bytes (figures still name them): the form the store keeps
+    /// and the app's window edits.
+    pub fn without_images(&self) -> Issue {
+        Issue {
+            images: ImageSet::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The pictures some figure shows (shared bytes, not copied).
+    pub fn used_images(&self) -> ImageSet {
+        let used: std::collections::BTreeSet<ImageId> =
+            self.figures().map(|(_, _, f)| f.image).collect();
+        let mut images = self.images.clone();
+        images.retain(|id| used.contains(id));
+        images
     }
 }
 
@@ -481,6 +621,7 @@ mod tests {
                 ..Closing::default()
             },
             status: Status::Published,
+            images: Default::default(),
         }
     }
 
@@ -593,5 +734,34 @@ mod tests {
                 .unwrap();
         assert_eq!(old.style, BriefStyle::Sentence);
         assert!(!serde_json::to_string(&old).unwrap().contains("style"));
+    }
+
+    #[test]
+    fn a_figure_block_has_its_fixed_json_form_and_a_mismatch_is_refused() {
+        let id = ImageId::of(b"photo");
+        let block = Block::figure(id, FigureWidth::new(60).unwrap(), "图为会议现场。");
+        let json = serde_json::to_value(&block).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "figure", "text": "图为会议现场。",
+                "figure": {"image": id.to_string(), "width": 60}})
+        );
+        assert_eq!(serde_json::from_value::<Block>(json).unwrap(), block);
+        // Text blocks keep their old form, without a figure field.
+        let p = serde_json::to_string(&Block::paragraph("正文。")).unwrap();
+        assert_eq!(p, r#"{"kind":"paragraph","text":"正文。"}"#);
+        let no_picture = r#"{"kind":"figure","text":"图为"}"#;
+        assert!(serde_json::from_str::<Block>(no_picture).is_err());
+        let stray =
+            format!(r#"{{"kind":"paragraph","text":"x","figure":{{"image":"{id}","width":100}}}}"#);
+        assert!(serde_json::from_str::<Block>(&stray).is_err());
+        for bad in [0, 24, 101] {
+            let text = format!(
+                r#"{{"kind":"figure","text":"","figure":{{"image":"{id}","width":{bad}}}}}"#
+            );
+            assert!(serde_json::from_str::<Block>(&text).is_err(), "{bad}");
+        }
+        assert_eq!(FigureWidth::new(25).unwrap().percent(), 25);
+        assert!(FigureWidth::new(100).is_some() && FigureWidth::new(101).is_none());
     }
 }

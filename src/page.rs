@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::fonts::{FaceId, FontRole};
+use crate::images::{ImageId, ImageSet};
 use crate::units::Pt;
 
 /// An sRGB colour.
@@ -49,6 +50,8 @@ pub enum Element {
     Heading2,
     /// A line of an article's body paragraph.
     Body,
+    /// A line of a figure's caption 「图为……」 (楷体, centred under the picture).
+    Caption,
     /// 「简讯」.
     BriefsHeading,
     /// A line of a brief.
@@ -128,6 +131,22 @@ pub struct Frame {
     pub color: Rgb,
 }
 
+/// A picture placed on a page: the image (its bytes are in `Document::images`) scaled into this
+/// box, which keeps its aspect ratio (docs/layout.md §11).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PlacedImage {
+    /// The image, by the SHA-256 of its bytes.
+    pub image: ImageId,
+    /// Left x, from the page's left edge.
+    pub x: Pt,
+    /// Top y, from the page's top edge.
+    pub y: Pt,
+    /// Width.
+    pub width: Pt,
+    /// Height.
+    pub height: Pt,
+}
+
 /// One laid-out page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
@@ -143,6 +162,9 @@ pub struct Page {
     pub rules: Vec<Rule>,
     /// Frames.
     pub frames: Vec<Frame>,
+    /// Pictures, top to bottom.
+    #[serde(default)]
+    pub images: Vec<PlacedImage>,
 }
 
 /// Document properties every backend writes (docs/layout.md §10).
@@ -165,6 +187,9 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// The document outline (PDF bookmarks), in order; empty for a single issue.
     pub bookmarks: Vec<Bookmark>,
+    /// The bytes of the pictures the pages place (left out of the serde form: pages name them by id).
+    #[serde(skip)]
+    pub images: ImageSet,
 }
 
 /// One entry of the document outline: a title and the 1-based page it opens.

@@ -59,8 +59,15 @@ impl ProofIdentity {
 }
 
 /// SHA-256 (lower-case hex) of an issue's JSON interchange form: the same content, the same hash.
+/// The pictures count by their ids (themselves SHA-256 of the bytes), whether or not the issue
+/// carries their bytes at hand.
 pub fn content_hash(issue: &Issue) -> String {
-    let digest = Sha256::digest(crate::json::to_string(issue).as_bytes());
+    let json = if issue.images.is_empty() {
+        crate::json::to_string(issue)
+    } else {
+        crate::json::to_string(&issue.without_images())
+    };
+    let digest = Sha256::digest(json.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -58,11 +58,13 @@ fn block() -> impl Strategy<Value = Vec<Block>> {
             Block {
                 kind: BlockKind::Heading1,
                 text: format!("{numeral}、{t}"),
+                figure: None,
             }
         } else {
             Block {
                 kind: BlockKind::Heading2,
                 text: format!("（{numeral}）{t}"),
+                figure: None,
             }
         }
     });
@@ -162,6 +164,7 @@ fn issue() -> impl Strategy<Value = Issue> {
                 briefs,
                 closing,
                 status: Status::Published,
+                images: Default::default(),
             },
         )
 }

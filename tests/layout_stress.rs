@@ -43,10 +43,12 @@ fn stress_issue() -> Issue {
             0 => Block {
                 kind: BlockKind::Heading1,
                 text: "一、突出政治建设，切实树牢“四个意识”".into(),
+                figure: None,
             },
             5 => Block {
                 kind: BlockKind::Heading2,
                 text: "（一）加强党建引领，凝心聚力谋发展".into(),
+                figure: None,
             },
             _ => Block::paragraph(long_text(28 * 22 + 40)),
         })

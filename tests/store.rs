@@ -29,6 +29,7 @@ fn issue(number: u32, total: u32, day: NaiveDate, headline: &str) -> Issue {
                 Block {
                     kind: BlockKind::Heading1,
                     text: "一、总体安排".into(),
+                    figure: None,
                 },
                 Block::paragraph(
                     "4月16日，市政府召开专题会议，研究峰会筹备工作。About the AI Summit.",
@@ -51,6 +52,7 @@ fn issue(number: u32, total: u32, day: NaiveDate, headline: &str) -> Issue {
             copies: Copies::new(80),
         },
         status: Status::Published,
+        images: Default::default(),
     }
 }
 

@@ -31,6 +31,7 @@ fn issue(n: u32) -> Issue {
         briefs: Vec::new(),
         closing: Default::default(),
         status: Default::default(),
+        images: Default::default(),
     }
 }
 

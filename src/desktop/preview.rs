@@ -57,6 +57,7 @@ impl Desktop {
     /// each page that differs from the last update of `session` (all of them for a new session).
     pub fn preview_update(&self, session: &str, issue: &Issue) -> Result<PreviewUpdate> {
         let fonts = self.preview_fonts()?;
+        let issue = &self.with_images(issue);
         let doc =
             crate::layout::layout(issue, &fonts).map_err(|e| DesktopError::new(e.to_string()))?;
         let mut previews = self.previews();

@@ -38,6 +38,8 @@ pub fn article(a: &Article) -> Vec<Paragraph> {
             BlockKind::Paragraph => styles::BODY,
             BlockKind::Heading1 => styles::LEVEL1,
             BlockKind::Heading2 => styles::LEVEL2,
+            // The picture itself is drawn by src/docx/figure.rs (to come); the caption for now.
+            BlockKind::Figure => styles::LEVEL2,
         };
         let mut p = styled(style, b.text.trim());
         let last = i + 1 == blocks.len();

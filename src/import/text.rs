@@ -103,10 +103,7 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         .iter()
         .enumerate()
         .filter(|(n, _)| !located.iter().any(|l| l.entry == *n))
-        .map(|(_, e)| Block {
-            kind: BlockKind::Paragraph,
-            text: tidy(&e.raw),
-        })
+        .map(|(_, e)| Block::paragraph(tidy(&e.raw)))
         .collect();
     let body = &body_lines[..];
 
@@ -158,6 +155,7 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         briefs,
         closing,
         status: Status::Published,
+        images: Default::default(),
     };
     check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
     warnings.sort_by_key(|w| w.line);
@@ -322,10 +320,7 @@ fn article(
         } else {
             BlockKind::Paragraph
         };
-        blocks.push(Block {
-            kind,
-            text: unit.text.clone(),
-        });
+        blocks.push(Block::text(kind, unit.text.clone()));
     }
     let mut byline = None;
     let mut byline_parens = Parens::FULL;

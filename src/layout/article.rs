@@ -2,6 +2,7 @@
 //! and headings on the body grid, the byline appended to the last paragraph.
 
 use crate::fonts::FontRole;
+use crate::images::ImageSet;
 use crate::model::{Article, BlockKind};
 use crate::page::Element;
 
@@ -60,8 +61,8 @@ pub(crate) fn paragraph_rows(
         .collect()
 }
 
-/// The article's chunks: its headline, then one per block.
-pub(crate) fn chunks(article: &Article, set: &Setter) -> Vec<Chunk> {
+/// The article's chunks: its headline, then one per block (a figure's picture sized from `images`).
+pub(crate) fn chunks(article: &Article, images: &ImageSet, set: &Setter) -> Vec<Chunk> {
     let mut out = Vec::new();
     let headline: Vec<Row> = article
         .headline
@@ -85,6 +86,7 @@ pub(crate) fn chunks(article: &Article, set: &Setter) -> Vec<Chunk> {
             space_before,
             keep_together: true,
             keep_with_next: HEADLINE_KEEP,
+            float: false,
         });
         space_before = 0;
     }
@@ -95,6 +97,10 @@ pub(crate) fn chunks(article: &Article, set: &Setter) -> Vec<Chunk> {
         .rposition(|b| b.kind == BlockKind::Paragraph && !b.text.trim().is_empty());
     let appended = matches!(last_para, Some(i) if i + 1 == article.blocks.len());
     for (i, block) in article.blocks.iter().enumerate() {
+        if let Some(figure) = &block.figure {
+            out.push(super::figure::chunk(figure, &block.text, images, set));
+            continue;
+        }
         let text = block.text.trim();
         if text.is_empty() {
             continue;
@@ -118,12 +124,18 @@ pub(crate) fn chunks(article: &Article, set: &Setter) -> Vec<Chunk> {
                 paragraph_rows(text, Element::Heading2, FontRole::Kai, set),
                 HEADING_KEEP,
             ),
+            // A figure block without its picture (not made by JSON or the store): its caption.
+            BlockKind::Figure => (
+                centred_rows(text, Element::Caption, FontRole::Kai, grid::BODY_SIZE, set),
+                0,
+            ),
         };
         out.push(Chunk {
             rows,
             space_before,
             keep_together: false,
             keep_with_next: keep,
+            float: false,
         });
         space_before = 0;
     }

@@ -33,6 +33,7 @@ pub(crate) fn chunks(briefs: &[Brief], set: &Setter) -> Vec<Chunk> {
         space_before: 1,
         keep_together: true,
         keep_with_next: 2,
+        float: false,
     }];
     for text in paragraphs {
         out.push(Chunk {

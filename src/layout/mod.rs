@@ -12,6 +12,7 @@ mod briefs;
 mod closing;
 pub mod diagnostics;
 pub(crate) mod faces;
+mod figure;
 pub mod grid;
 mod headline;
 mod masthead;
@@ -158,7 +159,7 @@ pub fn layout_with_diagnostics(
     masthead::place(&issue.masthead, &set, options, &mut pages);
     let mut chunks = toc::chunks(issue, &set, options);
     for article in &issue.articles {
-        chunks.extend(article::chunks(article, &set));
+        chunks.extend(article::chunks(article, &issue.images, &set));
     }
     chunks.extend(briefs::chunks(&issue.briefs, &set));
     pages.flow(&chunks);
@@ -178,6 +179,7 @@ pub fn layout_with_diagnostics(
         },
         pages,
         bookmarks: Vec::new(),
+        images: issue.used_images(),
     };
     Ok((doc, set.notes.into_inner()))
 }

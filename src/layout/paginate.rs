@@ -3,9 +3,10 @@
 //! (the 本期要目 frame on each page it spans).
 
 use crate::fonts::FontRole;
-use crate::page::{Element, Frame, Page, Rgb, Rule, TextLine};
+use crate::page::{Element, Frame, Page, PlacedImage, Rgb, Rule, TextLine};
 use crate::units::Pt;
 
+use super::figure::Picture;
 use super::grid;
 use super::text::SetLine;
 
@@ -26,6 +27,8 @@ pub(crate) struct Row {
     pub line: SetLine,
     /// The thickness of the frame drawn around it with its neighbours (the 本期要目 box), if any.
     pub frame: Option<f32>,
+    /// The picture the row is, instead of type (its `line` is then empty), §11.
+    pub picture: Option<Picture>,
 }
 
 impl Row {
@@ -39,6 +42,21 @@ impl Row {
             cells: grid::cells_for(size),
             line,
             frame: None,
+            picture: None,
+        }
+    }
+
+    /// A row that is a picture, taking its grid lines (§11).
+    pub(crate) fn picture(picture: Picture) -> Row {
+        Row {
+            element: Element::Caption,
+            role: FontRole::Kai,
+            size: grid::BODY_SIZE,
+            color: Rgb::BLACK,
+            cells: picture.cells,
+            line: SetLine::default(),
+            frame: None,
+            picture: Some(picture),
         }
     }
 
@@ -67,6 +85,9 @@ pub(crate) struct Chunk {
     /// How many rows of what follows must share the page with the chunk's last row (§4: a
     /// headline keeps at least 2 body lines with it).
     pub keep_with_next: u32,
+    /// A figure (§11): when it does not fit in what is left of the page it waits for the top of
+    /// the next page while the text after it fills this one.
+    pub float: bool,
 }
 
 impl Chunk {
@@ -79,6 +100,7 @@ impl Chunk {
 struct PageBuild {
     lines: Vec<TextLine>,
     rules: Vec<Rule>,
+    images: Vec<PlacedImage>,
     /// The grid cells a frame spans on this page: first, one past the last, thickness.
     frame: Option<(u32, u32, f32)>,
 }
@@ -88,6 +110,8 @@ struct PageBuild {
 pub(crate) struct Pages {
     pages: Vec<PageBuild>,
     cell: u32,
+    /// Figures waiting for the top of the next page, in order (§11).
+    waiting: Vec<Chunk>,
 }
 
 impl Pages {
@@ -96,6 +120,7 @@ impl Pages {
         Pages {
             pages: vec![PageBuild::default()],
             cell: 0,
+            waiting: Vec::new(),
         }
     }
 
@@ -113,10 +138,29 @@ impl Pages {
         }
     }
 
-    /// Starts a new page.
+    /// Starts a new page; the figures waiting for it go to its top, in order, as many as fit (§11).
     pub(crate) fn new_page(&mut self) {
         self.pages.push(PageBuild::default());
         self.cell = 0;
+        let waiting = std::mem::take(&mut self.waiting);
+        for chunk in waiting {
+            if self.waiting.is_empty()
+                && (self.cell == 0 || self.cell + chunk.cells() <= grid::LINES)
+            {
+                for row in &chunk.rows {
+                    self.place(row);
+                }
+            } else {
+                self.waiting.push(chunk);
+            }
+        }
+    }
+
+    /// Places the figures still waiting, each at the top of a page of its own as needed (§11).
+    pub(crate) fn place_waiting(&mut self) {
+        while !self.waiting.is_empty() {
+            self.new_page();
+        }
     }
 
     /// Adds a rule to the current page.
@@ -134,9 +178,11 @@ impl Pages {
             self.new_page();
         }
         let cell = self.cell;
-        let line = row.at(cell);
         let page = self.last();
-        page.lines.push(line);
+        match &row.picture {
+            Some(p) => page.images.push(p.at(cell)),
+            None => page.lines.push(row.at(cell)),
+        }
         if let Some(t) = row.frame {
             let end = cell + row.cells;
             page.frame = Some(match page.frame {
@@ -149,8 +195,11 @@ impl Pages {
 
     /// Places `row` on grid cell `cell` of the current page, whatever is there.
     pub(crate) fn place_at(&mut self, row: &Row, cell: u32) {
-        let line = row.at(cell);
-        self.last().lines.push(line);
+        let page = self.last();
+        match &row.picture {
+            Some(p) => page.images.push(p.at(cell)),
+            None => page.lines.push(row.at(cell)),
+        }
         self.cell = self.cell.max(cell + row.cells);
     }
 
@@ -160,6 +209,17 @@ impl Pages {
             let Some(first) = chunk.rows.first() else {
                 continue;
             };
+            // A new section (a headline, 简讯) does not start before the figures of the last one.
+            if chunk.space_before > 0 && !self.waiting.is_empty() {
+                self.place_waiting();
+            }
+            if chunk.float {
+                let fits = self.cell == 0 || self.cell + chunk.cells() <= grid::LINES;
+                if !self.waiting.is_empty() || !fits {
+                    self.waiting.push(chunk.clone());
+                    continue;
+                }
+            }
             let before = if self.cell == 0 {
                 0
             } else {
@@ -180,6 +240,7 @@ impl Pages {
                 self.place(row);
             }
         }
+        self.place_waiting();
     }
 
     /// The finished pages, numbered by `number` (given the 1-based page number).
@@ -213,6 +274,7 @@ impl Pages {
                     lines,
                     rules: p.rules,
                     frames,
+                    images: p.images,
                 }
             })
             .collect()
@@ -227,6 +289,10 @@ fn following_cells(chunks: &[Chunk], rows: u32) -> u32 {
     for c in chunks {
         if left == 0 || c.space_before > 0 {
             break;
+        }
+        // A figure that does not fit floats away; the text after it is what stays (§11).
+        if c.float {
+            continue;
         }
         for r in c.rows.iter().take(left as usize) {
             cells += r.cells;

@@ -21,7 +21,7 @@ pub(crate) fn is_invisible(ch: char) -> bool {
 }
 
 /// A line of glyphs, x from the left edge of the measure it was set in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct SetLine {
     /// The glyphs.
     pub glyphs: Vec<Glyph>,

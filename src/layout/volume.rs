@@ -150,7 +150,11 @@ pub fn layout_volume(
 
     let mut out = vec![cover(year, issues, &set)];
     out.extend(pages);
+    let mut images = crate::images::ImageSet::new();
     for doc in laid {
+        for (_, image) in doc.images.iter() {
+            images.insert(image.clone());
+        }
         for mut page in doc.pages {
             let n = out.len() as u32 + 1;
             renumber(&mut page, n, &set);
@@ -167,6 +171,7 @@ pub fn layout_volume(
             },
             pages: out,
             bookmarks: outline(&contents),
+            images,
         },
         contents,
         contents_pages,

@@ -22,6 +22,7 @@ fn issue_with(paragraphs: &[&str]) -> Issue {
         briefs: vec![],
         closing: Closing::default(),
         status: Status::Draft,
+        images: Default::default(),
     }
 }
 

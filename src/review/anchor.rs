@@ -431,6 +431,7 @@ fn streams(issue: &Issue, bullet: char, parts: &mut Vec<Part>) -> Vec<(Element, 
                 BlockKind::Paragraph => Element::Body,
                 BlockKind::Heading1 => Element::Heading1,
                 BlockKind::Heading2 => Element::Heading2,
+                BlockKind::Figure => Element::Caption,
             };
             let p = Place::Block {
                 article: a,

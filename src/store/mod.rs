@@ -10,6 +10,7 @@
 mod comments;
 mod error;
 mod id;
+mod images;
 mod revisions;
 mod schema;
 mod text;
@@ -458,7 +459,7 @@ impl Store {
     /// Stores a new issue and returns its id.
     pub fn insert(&mut self, issue: &Issue) -> Result<IssueId, StoreError> {
         let id = IssueId::new();
-        let content = crate::json::to_string(issue);
+        let content = images::content(issue);
         let body = text::searchable(issue);
         let t = now();
         let tx = self.write()?;
@@ -481,6 +482,7 @@ impl Store {
         .map_err(sql)?;
         let seq = tx.last_insert_rowid();
         write_search_text(&tx, seq, &body).map_err(sql)?;
+        images::put_used(&tx, issue).map_err(sql)?;
         tx.commit()?;
         Ok(id)
     }
@@ -505,7 +507,7 @@ impl Store {
     /// bin may be saved too (it stays there), so an editor still open on it loses nothing.
     /// A published issue is refused (`StoreError::Published`) until `start_correction`.
     pub fn save(&mut self, id: IssueId, issue: &Issue) -> Result<(), StoreError> {
-        let content = crate::json::to_string(issue);
+        let content = images::content(issue);
         let body = text::searchable(issue);
         let t = now();
         let tx = self.write()?;
@@ -537,6 +539,7 @@ impl Store {
             return Err(StoreError::NotFound(id.to_string()));
         };
         write_search_text(&tx, seq, &body).map_err(sql)?;
+        images::put_used(&tx, issue).map_err(sql)?;
         tx.commit()
     }
 
@@ -553,10 +556,11 @@ impl Store {
             .map_err(|e| self.sql(e))?;
         let (content, created_at, updated_at, deleted_at) =
             row.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let issue = crate::json::from_str(&content).map_err(|e| StoreError::BadContent {
+        let mut issue = crate::json::from_str(&content).map_err(|e| StoreError::BadContent {
             id,
             detail: e.to_string(),
         })?;
+        self.fill_images(&mut issue)?;
         Ok(StoredIssue {
             id,
             issue,
@@ -666,6 +670,7 @@ impl Store {
                     .map_err(sql)?;
                 tx.execute("DELETE FROM issues WHERE seq = ?1", [seq])
                     .map_err(sql)?;
+                images::collect_garbage(&tx).map_err(sql)?;
                 tx.commit()
             }
         }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{now, status_text, IssueId, Store, StoreError};
+use super::{images, now, status_text, IssueId, Store, StoreError};
 use crate::model::{Issue, Status};
 
 /// One proof round: the issue as it was sent for review (送审).
@@ -111,10 +111,7 @@ fn content_in(
         .optional()
         .map_err(sql_err(path))?;
     let content = content.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-    crate::json::from_str(&content).map_err(|e| StoreError::BadContent {
-        id,
-        detail: e.to_string(),
-    })
+    parse_issue(tx, path, id, &content)
 }
 
 /// Sets the status of `id` in its row and its content (the text index does not change).
@@ -130,18 +127,26 @@ fn set_status_in(
         params![
             id.to_string(),
             status_text(status),
-            crate::json::to_string(issue),
+            images::content(issue),
             now()
         ],
     )
     .map(|_| ())
 }
 
-fn parse_issue(id: IssueId, content: &str) -> Result<Issue, StoreError> {
-    crate::json::from_str(content).map_err(|e| StoreError::BadContent {
+/// Issue `id` from its stored JSON, with its figures' pictures from the store.
+fn parse_issue(
+    conn: &rusqlite::Connection,
+    path: &std::path::Path,
+    id: IssueId,
+    content: &str,
+) -> Result<Issue, StoreError> {
+    let mut issue = crate::json::from_str(content).map_err(|e| StoreError::BadContent {
         id,
         detail: e.to_string(),
-    })
+    })?;
+    images::fill(conn, &mut issue).map_err(sql_err(path))?;
+    Ok(issue)
 }
 
 impl Store {
@@ -182,7 +187,7 @@ impl Store {
                 round,
                 date.to_string(),
                 note,
-                crate::json::to_string(&issue),
+                images::content(&issue),
                 created_at
             ],
         )
@@ -231,7 +236,7 @@ impl Store {
                 date,
                 note,
                 created_at,
-                issue: parse_issue(id, &content)?,
+                issue: parse_issue(&self.conn, &self.path, id, &content)?,
             });
         }
         Ok(out)
@@ -333,7 +338,7 @@ impl Store {
                     id.to_string(),
                     revision,
                     dir.to_string_lossy(),
-                    crate::json::to_string(&issue),
+                    images::content(&issue),
                     published_at,
                     serde_json::to_string(faces).unwrap_or_else(|_| "[]".into())
                 ],
@@ -446,7 +451,7 @@ impl Store {
                 files,
                 // A record this program cannot read names no faces rather than hiding the rest.
                 faces: serde_json::from_str(&faces).unwrap_or_default(),
-                issue: parse_issue(issue_id, &content)?,
+                issue: parse_issue(&self.conn, &self.path, issue_id, &content)?,
             });
         }
         Ok(out)

@@ -42,10 +42,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 6,
         apply: v6_published_faces,
     },
+    Migration {
+        version: 7,
+        apply: v7_images,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 6;
+pub const LATEST: u32 = 7;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -179,6 +183,22 @@ fn v5_review_comments(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 /// `store::PublishedFace`); publications recorded before keep an empty list.
 fn v6_published_faces(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE publications ADD COLUMN faces TEXT NOT NULL DEFAULT '[]';")
+}
+
+/// Version 7: the pictures of the articles' figures (issue 24), each kept once by the SHA-256 of
+/// its bytes, which are the editor's file untouched; the issues' JSON names them by that id
+/// (`store::images`). Older issues have no figures, so nothing is carried over.
+fn v7_images(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE images (
+            sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+            media_type TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png', 'image/webp')),
+            width_px   INTEGER NOT NULL CHECK (width_px >= 1),   -- as shown (EXIF orientation applied)
+            height_px  INTEGER NOT NULL CHECK (height_px >= 1),
+            bytes      BLOB NOT NULL,
+            added_at   TEXT NOT NULL                             -- RFC 3339, UTC
+        );",
+    )
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.

@@ -65,17 +65,20 @@ pub fn stress_issue() -> Issue {
             Block {
                 kind: BlockKind::Heading1,
                 text: "一、总体情况".into(),
+                figure: None,
             },
             Block::paragraph("　"),
             Block {
                 kind: BlockKind::Heading2,
                 text: "（一）具体做法".into(),
+                figure: None,
             },
             Block::paragraph("很长的段落".repeat(400)),
             Block::paragraph("Latin words like internationalization and 2020年4月30日 mixed."),
             Block {
                 kind: BlockKind::Heading1,
                 text: "二、下一步".into(),
+                figure: None,
             },
         ],
         byline: Some("记者".into()),

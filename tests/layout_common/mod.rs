@@ -195,6 +195,7 @@ pub fn sample_issue() -> Issue {
             copies: Copies::new(120),
         },
         status: Status::Published,
+        images: Default::default(),
     }
 }
 

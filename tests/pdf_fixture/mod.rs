@@ -242,6 +242,7 @@ pub fn document(fonts: &FontBook) -> Document {
             thickness: Pt(0.75),
             color: Rgb::BLACK,
         }],
+        images: Vec::new(),
     };
     let mut p2: Vec<TextLine> = BODY[4..]
         .iter()
@@ -256,6 +257,7 @@ pub fn document(fonts: &FontBook) -> Document {
         lines: p2,
         rules: vec![],
         frames: vec![],
+        images: Vec::new(),
     };
     Document {
         meta: DocumentMeta {
@@ -265,5 +267,6 @@ pub fn document(fonts: &FontBook) -> Document {
         },
         pages: vec![page1, page2],
         bookmarks: Vec::new(),
+        images: Default::default(),
     }
 }
