@@ -14,6 +14,7 @@ import type {
   FontSettings,
   Fixed,
   ImageInfo,
+  ImagePreview,
   Issue,
   IssueRow,
   LintFix,
@@ -133,8 +134,8 @@ export const api = {
   addImageFile: (path: string) => invoke<ImageInfo>('add_image_file', { path }),
   /** Adds a picture given as bytes (pasted, dropped from another program): sent raw, not as JSON. */
   addImageBytes: (bytes: Uint8Array) => invoke<ImageInfo>('add_image_bytes', bytes),
-  /** The preview copy of image `id` (raw bytes: JPEG, PNG or WebP). */
-  imagePreview: (id: string) => invoke<ArrayBuffer>('image_preview', { id }),
+  /** The window's copy of image `id` (for the form's thumbnail and the preview's pages). */
+  imagePreview: (id: string) => invoke<ImagePreview>('image_preview', { id }),
   setCommentStatus: (id: string, comment: number, status: CommentStatus, reply: string) =>
     invoke<void>('set_comment_status', { id, comment, status, reply }),
   answeredComments: (id: string, from: Version, to: Version, current: Issue) =>

@@ -86,7 +86,7 @@ export class App {
     private readonly root: HTMLElement,
     private readonly api: Api,
   ) {
-    this.images = new ImageCache((id) => api.imagePreview(id));
+    this.images = new ImageCache(async (id) => (await api.imagePreview(id)).data_url);
     this.preview = new PreviewPane(this.images);
     this.archive = new ArchiveView({
       api,

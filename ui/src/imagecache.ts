@@ -2,8 +2,20 @@
 // SHA-256 the store keeps them by) and held as object URLs: the form's thumbnails and the preview's
 // pages point at them, so no keystroke ever carries image bytes.
 
-/** Fetches the preview copy of image `id` (the engine's `image_preview`). */
-export type FetchImage = (id: string) => Promise<ArrayBuffer | Uint8Array>;
+/** Fetches the preview copy of image `id` as a `data:` URL (the engine's `image_preview`). */
+export type FetchImage = (id: string) => Promise<string>;
+
+/** The bytes of a base64 `data:` URL (the CSP lets no fetch() read one). */
+export function dataUrlBytes(url: string): Uint8Array {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0 || !url.slice(0, comma).endsWith(';base64')) {
+    throw new Error('not a base64 data URL');
+  }
+  const text = atob(url.slice(comma + 1));
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
 
 /** The media type of an image from its first bytes (the preview copy is JPEG, PNG or WebP). */
 export function sniffMediaType(bytes: Uint8Array): string {
@@ -28,7 +40,8 @@ export class ImageCache {
     if (!url) {
       this.fetched += 1;
       url = this.fetchImage(id).then((data) => {
-        const bytes = new Uint8Array(data);
+        // An object URL: a short href for every <image> and thumbnail, the bytes held once.
+        const bytes = new Uint8Array(dataUrlBytes(data));
         const href = URL.createObjectURL(new Blob([bytes], { type: sniffMediaType(bytes) }));
         this.ready.set(id, href);
         return href;

@@ -163,6 +163,16 @@ export interface RuleDrawing {
   color: string;
 }
 
+/** The window's copy of a picture (src/desktop/images.rs `ImagePreview`): upright, at most 1200 px. */
+export interface ImagePreview {
+  id: string;
+  /** The original's size as shown (the copy may be smaller). */
+  width_px: number;
+  height_px: number;
+  /** The copy as a `data:` URL (JPEG, or PNG with transparency). */
+  data_url: string;
+}
+
 /** A picture on a preview page, by its image id (its preview copy is fetched once per session). */
 export interface ImageDrawing {
   id: string;

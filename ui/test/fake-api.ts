@@ -10,6 +10,7 @@ import type {
   FontSettings,
   ImageDrawing,
   ImageInfo,
+  ImagePreview,
   Issue,
   IssueRow,
   LintFix,
@@ -416,11 +417,12 @@ export class FakeApi {
         this.imageAdds.push(`bytes:${bytes.length}`);
         return this.addImage(bytes, '粘贴的图片');
       },
-      imagePreview: async (id: string): Promise<ArrayBuffer> => {
+      imagePreview: async (id: string): Promise<ImagePreview> => {
         this.imagePreviews.push(id);
         const bytes = this.images.get(id);
-        if (!bytes) throw '找不到这张图片。';
-        return bytes.slice().buffer;
+        if (!bytes) throw '找不到这张图片（可能已被删除）：请重新插入图片。';
+        const data_url = `data:image/jpeg;base64,${btoa(String.fromCharCode(...bytes))}`;
+        return { id, width_px: 1600, height_px: 1200, data_url };
       },
       exportVolume: async (year: number, path: string): Promise<VolumeExported> => {
         this.volumes.push({ year, path });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
 import { figureWidth, isImagePath } from '../src/figures';
-import { sniffMediaType } from '../src/imagecache';
+import { dataUrlBytes, ImageCache, sniffMediaType } from '../src/imagecache';
 import type { FigureBlock, Issue } from '../src/types';
 import { FakeApi } from './fake-api';
 import { sampleIssue } from './fixtures';
@@ -224,5 +224,33 @@ describe('picture helpers', () => {
     expect(sniffMediaType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]))).toBe('image/png');
     const webp = new TextEncoder().encode('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ');
     expect(sniffMediaType(webp)).toBe('image/webp');
+  });
+});
+
+describe('the preview copies', () => {
+  it('decodes a data URL into the bytes it holds', () => {
+    expect([...dataUrlBytes('data:image/png;base64,iVBORw0KGgo=')]).toEqual([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    ]);
+    expect(() => dataUrlBytes('data:image/png,raw')).toThrow();
+  });
+
+  it('fetches an image once, and again only after a failed fetch', async () => {
+    const asked: string[] = [];
+    let fail = true;
+    const cache = new ImageCache(async (id) => {
+      asked.push(id);
+      if (fail) throw '找不到这张图片';
+      return 'data:image/jpeg;base64,/9j/4A==';
+    });
+    await expect(cache.url('a')).rejects.toBe('找不到这张图片');
+    fail = false;
+    const first = await cache.url('a');
+    expect(await cache.url('a')).toBe(first);
+    expect(asked).toEqual(['a', 'a']);
+    const el = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    cache.show(el, 'a');
+    expect(el.getAttribute('href')).toBe(first);
+    expect(cache.has('a')).toBe(true);
   });
 });
