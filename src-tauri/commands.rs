@@ -89,7 +89,7 @@ pub async fn pick_import_files(window: WebviewWindow) -> Reply<Vec<String>> {
         .file()
         .set_parent(&window)
         .set_title("导入简报（纯文本、Word 或 JSON）")
-        .add_filter("简报文件", &["txt", "docx", "json"])
+        .add_filter("简报文件", &["txt", "docx", "doc", "json"])
         .blocking_pick_files()
         .unwrap_or_default();
     Ok(files

@@ -216,9 +216,11 @@ impl Image {
     pub fn from_bytes(bytes: impl Into<Arc<[u8]>>) -> Result<Image, ImageError> {
         let bytes: Arc<[u8]> = bytes.into();
         let media_type = sniff(&bytes)?;
-        // The JPEG decoder fills a cut-off file with grey rather than failing: a JPEG without
-        // its end marker (EOI) is a file that was not copied whole.
-        if media_type == MediaType::Jpeg && !bytes.windows(2).any(|w| w == [0xFF, 0xD9]) {
+        // The JPEG decoder fills a cut-off file with grey rather than failing: a JPEG whose last
+        // scan (SOS) has no end marker (EOI) after it was not copied whole. (The EXIF thumbnail
+        // has markers of its own, all before the main image's scans.)
+        let last = |m: [u8; 2]| bytes.windows(2).rposition(|w| w == m);
+        if media_type == MediaType::Jpeg && last([0xFF, 0xD9]) < last([0xFF, 0xDA]) {
             return Err(ImageError::Broken("JPEG 文件不完整".into()));
         }
         let upright = decode_upright(&bytes, media_type)?;

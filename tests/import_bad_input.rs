@@ -1,5 +1,7 @@
 //! Bad input gets a clear error that names the file and, where it can, the line; nothing panics.
 
+mod docx_support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -298,4 +300,41 @@ fn large_inputs_under_the_limit_finish() {
         .filter(|w| matches!(w.kind, WarningKind::TocUnmatched { .. }))
         .count();
     assert_eq!(unmatched, 199);
+}
+
+#[test]
+fn a_doc_cut_short_or_with_its_fib_damaged_is_refused_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = docx_support::libreoffice_convert(
+        Path::new("tests/data/past/issue-2022-06-271-title-briefs.txt"),
+        &["--infilter=Text (encoded):UTF8,,,"],
+        "doc",
+        dir.path(),
+    );
+    let whole = std::fs::read(&doc).unwrap();
+    assert!(read_path(&doc).is_ok());
+    // Cut anywhere: the compound file's sectors, its directory or the Word streams end early.
+    for cut in (0..whole.len()).step_by(251).chain([whole.len() - 1]) {
+        let path = write(&dir, &format!("cut-{cut}.doc"), &whole[..cut]);
+        match read_path(&path) {
+            Err(ImportError::Doc { .. }) if cut >= 8 => {}
+            // Fewer bytes than the OLE signature: not recognised as one, read as text.
+            Err(_) if cut < 8 => {}
+            other => panic!("cut at {cut} of {}: {other:?}", whole.len()),
+        }
+    }
+    // Every byte of the WordDocument stream's FIB set to 0xFF in turn (offsets and lengths out of
+    // range, flags flipped): an error or an issue, never a panic or a hang.
+    let fib = (512..whole.len())
+        .step_by(512)
+        .find(|&at| whole[at..].starts_with(&[0xEC, 0xA5]))
+        .unwrap();
+    for i in 0..600 {
+        let mut bytes = whole.clone();
+        bytes[fib + i] = 0xFF;
+        let path = write(&dir, "fib.doc", &bytes);
+        if let Err(e) = read_path(&path) {
+            assert!(e.to_string().contains("fib.doc"), "{e}");
+        }
+    }
 }

@@ -55,7 +55,7 @@ fn import_error(bytes: &[u8], dir: &Path) -> String {
     let message = e.to_string();
     assert!(message.contains("往期.docx"), "{message}");
     match e {
-        ImportError::Docx { .. } | ImportError::LegacyOffice { .. } => message,
+        ImportError::Docx { .. } | ImportError::Doc { .. } => message,
         other => panic!("{other:?}"),
     }
 }

@@ -106,14 +106,14 @@ pub enum Command {
     },
     /// Reads a file and writes the outputs, without the database.
     #[command(
-        about = "读入一个文本、Word（.docx）或 JSON 文件并直接写出结果，不使用数据库",
+        about = "读入一个文本、Word（.docx、.doc）或 JSON 文件并直接写出结果，不使用数据库",
         help_template = HELP_TEMPLATE
     )]
     Render {
         #[arg(
             value_name = "INPUT",
             help_heading = "参数",
-            help = "输入文件（纯文本、Word .docx 或 JSON）"
+            help = "输入文件（纯文本、Word .docx、.doc 或 JSON）"
         )]
         input: PathBuf,
         #[command(flatten)]

@@ -21,7 +21,7 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 pub(crate) enum Kind {
     /// A ZIP package: maybe a .docx.
     Zip,
-    /// An OLE compound file: a .doc, .wps, .xls or the like.
+    /// An OLE compound file: a .doc (read by `doc`), .wps, .xls or the like.
     LegacyOffice,
     /// Neither: read as text.
     Other,
@@ -73,14 +73,144 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
     paragraphs(&xml).map_err(|e| DocxError::Xml(e.to_string()))
 }
 
+/// The main part's relationships: which part (word/media/…) each picture's id names.
+const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
+/// Largest picture read from a package (a photo is a few MB; a larger part is not taken).
+const MAX_MEDIA_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The pictures of a .docx by relationship id: the bytes of each part the document's
+/// relationships name, read when asked for.
+pub(crate) struct Media {
+    /// The package, if it opens.
+    archive: Option<std::cell::RefCell<zip::ZipArchive<std::io::Cursor<Vec<u8>>>>>,
+    /// Relationship id → part name inside the package (None: an external link).
+    targets: std::collections::BTreeMap<String, Option<String>>,
+}
+
+impl Media {
+    /// The relationships of the package in `bytes` (none when it has no readable ones).
+    pub(crate) fn read(bytes: &[u8]) -> Media {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).ok();
+        let mut targets = std::collections::BTreeMap::new();
+        if let Some(a) = archive.as_mut() {
+            let mut xml = String::new();
+            if let Ok(part) = a.by_name(DOCUMENT_RELS) {
+                let _ = part.take(MAX_PART_BYTES).read_to_string(&mut xml);
+            }
+            targets = relationships(&xml);
+        }
+        Media {
+            archive: archive.map(std::cell::RefCell::new),
+            targets,
+        }
+    }
+
+    /// The bytes of picture `id`, or why there are none (in words for the import report).
+    pub(crate) fn get(&self, id: &str) -> Result<Vec<u8>, String> {
+        let missing = || "Word 文件中找不到这张图片的数据".to_owned();
+        if id.is_empty() {
+            return Err(missing());
+        }
+        let target = match self.targets.get(id) {
+            Some(Some(t)) => t,
+            Some(None) => return Err("图片是链接到文件外的，Word 文件中没有它的数据".into()),
+            None => return Err(missing()),
+        };
+        let archive = self.archive.as_ref().ok_or_else(missing)?;
+        let mut archive = archive.borrow_mut();
+        let part = archive.by_name(target).map_err(|_| missing())?;
+        let mut bytes = Vec::new();
+        part.take(MAX_MEDIA_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| missing())?;
+        if bytes.len() as u64 > MAX_MEDIA_BYTES {
+            return Err("图片超过 64 MB".into());
+        }
+        Ok(bytes)
+    }
+}
+
+/// Relationship id → part name (resolved against word/), `None` for an external target.
+fn relationships(xml: &str) -> std::collections::BTreeMap<String, Option<String>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
+                let attr = |name: &[u8]| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                };
+                let (Some(id), Some(target)) = (attr(b"Id"), attr(b"Target")) else {
+                    continue;
+                };
+                let external = attr(b"TargetMode").is_some_and(|m| m == "External");
+                out.insert(id, (!external).then(|| part_name(&target)));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A relationship target of the main part as a part name: 「media/image1.png」 →
+/// 「word/media/image1.png」, 「/word/media/x.png」 → 「word/media/x.png」, 「../media/x」 → 「media/x」.
+fn part_name(target: &str) -> String {
+    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
+        abs.split('/').collect()
+    } else {
+        std::iter::once("word").chain(target.split('/')).collect()
+    };
+    let mut out: Vec<&str> = Vec::new();
+    for p in parts.drain(..) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            p => out.push(p),
+        }
+    }
+    out.join("/")
+}
+
 /// Paragraph styles of an article's headline: ours, and Word's title styles.
 const HEADLINE_STYLES: [&[u8]; 3] = [b"Headline", b"Title", "标题".as_bytes()];
 
+/// Elements that hold one picture: DrawingML's `w:drawing`, VML's `w:pict`, an embedded object.
+const PICTURE_HOLDERS: [&[u8]; 3] = [b"w:drawing", b"w:pict", b"w:object"];
+
+/// The relationship id of an image, if `e` is an image reference: DrawingML's `a:blip r:embed`,
+/// VML's `v:imagedata r:id`.
+fn image_reference(e: &quick_xml::events::BytesStart) -> Option<String> {
+    let attribute = match e.name().as_ref() {
+        b"a:blip" => b"r:embed".as_slice(),
+        b"v:imagedata" => b"r:id".as_slice(),
+        _ => return None,
+    };
+    let value = e
+        .attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == attribute)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned());
+    Some(value.unwrap_or_default())
+}
+
 /// Walks WordprocessingML: the text of `w:t` runs, tabs and breaks inside runs, a line end after
 /// each paragraph. Skips `mc:Fallback`, which repeats a text box's content for older readers.
+/// Each picture becomes a line of its own after its paragraph: U+FFFC and its relationship id
+/// (`pictures::marker_line`); a drawing with no image in it (a text box, a shape) is none.
 fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::new();
+    // Pictures of the paragraph being read, written after its line end.
+    let mut pictures: Vec<String> = Vec::new();
+    // Inside a picture holder: the image reference found in it so far.
+    let mut holder = 0u32;
+    let mut holder_image: Option<String> = None;
     let mut in_text = false;
     let mut in_run = 0u32;
     let mut fallback = 0u32;
@@ -89,7 +219,29 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
     // the headline reads back as one, not as a headline and a heading.
     let mut in_headline = false;
     loop {
-        match reader.read_event()? {
+        let event = reader.read_event()?;
+        if fallback == 0 {
+            if let Event::Start(e) | Event::Empty(e) = &event {
+                if let Some(reference) = image_reference(e) {
+                    if holder > 0 {
+                        holder_image.get_or_insert(reference);
+                    } else {
+                        pictures.push(reference);
+                    }
+                }
+            }
+            match &event {
+                Event::Start(e) if PICTURE_HOLDERS.contains(&e.name().as_ref()) => holder += 1,
+                Event::End(e) if holder > 0 && PICTURE_HOLDERS.contains(&e.name().as_ref()) => {
+                    holder -= 1;
+                    if holder == 0 {
+                        pictures.extend(holder_image.take());
+                    }
+                }
+                _ => {}
+            }
+        }
+        match event {
             Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
                 in_headline = e.attributes().flatten().any(|a| {
                     a.key.as_ref() == b"w:val" && HEADLINE_STYLES.contains(&a.value.as_ref())
@@ -106,7 +258,17 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
                 b"mc:Fallback" => fallback = fallback.saturating_sub(1),
                 b"w:t" => in_text = false,
                 b"w:r" => in_run = in_run.saturating_sub(1),
-                b"w:p" if fallback == 0 => out.push('\n'),
+                b"w:p" if fallback == 0 => {
+                    out.push('\n');
+                    // A picture's line stands after the paragraph it was in (its text boxes'
+                    // paragraphs included: their pictures wait for the holder to close).
+                    if holder == 0 {
+                        for reference in pictures.drain(..) {
+                            out.push_str(&super::pictures::marker_line(&reference));
+                            out.push('\n');
+                        }
+                    }
+                }
                 _ => {}
             },
             // An empty paragraph is an empty line.
@@ -140,6 +302,11 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    // A picture outside any paragraph (there should be none) still gets its line.
+    for reference in pictures {
+        out.push_str(&super::pictures::marker_line(&reference));
+        out.push('\n');
     }
     Ok(out)
 }
@@ -196,6 +363,19 @@ mod tests {
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>报头</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>报头</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
         );
         assert_eq!(paragraphs(&xml).unwrap(), "报头\n\n");
+    }
+
+    #[test]
+    fn each_picture_is_a_line_of_its_own_after_its_paragraph() {
+        // A DrawingML picture with its VML fallback (read once), a VML picture, and a drawing
+        // that is a text box with no image (no picture).
+        let xml = body(
+            r#"<w:p><w:r><w:t>前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId7"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:imagedata r:id="rId8"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>后</w:t></w:r></w:p><w:p><w:r><w:pict><v:shape><v:imagedata r:id="rId9"/></v:shape></w:pict></w:r></w:p><w:p><w:r><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></w:r></w:p>"#,
+        );
+        assert_eq!(
+            paragraphs(&xml).unwrap(),
+            "前后\n\u{FFFC}rId7\n\n\u{FFFC}rId9\n框\n\n"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading issues from files: the JSON interchange format, the office's plain-text archive and
-//! past issues kept as Word documents (.docx, whose text `docx` takes out).
+//! past issues kept as Word documents (.docx, whose text `docx` takes out; Word 97–2003 .doc,
+//! read by `doc`).
 //!
 //! Public API (used by the CLI and the app): `read_path` and `parse_text`; `pasted` reads articles
 //! or briefs pasted into the editor by the same rules.
@@ -14,12 +15,14 @@ use crate::model::Issue;
 
 mod briefs;
 mod closing;
+mod doc;
 mod docx;
 pub mod encoding;
 mod headline;
 mod lines;
 mod masthead;
 pub mod pasted;
+mod pictures;
 mod repair;
 pub mod report;
 mod spacing;
@@ -92,11 +95,14 @@ pub enum ImportError {
         /// What is wrong with it.
         detail: String,
     },
-    /// A Word 97–2003 (.doc) or other old binary Office file, which is not read.
-    #[error("{}这是旧版 Word 97-2003（.doc）或 WPS 格式的文件，无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 或纯文本（.txt）后再导入。", place(.path))]
-    LegacyOffice {
+    /// A Word 97–2003 (.doc) file whose text could not be read, or another OLE compound file
+    /// (.xls, .ppt, a Works .wps).
+    #[error("{}{detail}。", place(.path))]
+    Doc {
         /// The file.
         path: PathBuf,
+        /// What is wrong with it and what to do.
+        detail: String,
     },
     /// A file or text larger than any issue.
     #[error("{}文件太大（超过 {}），一期简报的文本只有几十 KB。请确认选择的文件是否正确。", place(.path), megabytes(*.limit))]
@@ -152,7 +158,7 @@ impl ImportError {
     }
 }
 
-/// Reads an issue from a JSON, plain-text or Word (.docx) file (detected from its content).
+/// Reads an issue from a JSON, plain-text or Word (.docx, .doc) file (detected from its content).
 pub fn read_path(path: &Path) -> Result<Issue, ImportError> {
     read_path_report(path).map(|p| p.issue)
 }
@@ -189,10 +195,16 @@ pub fn read_path_report(path: &Path) -> Result<Parsed, ImportError> {
                 path: path.into(),
                 detail: e.to_string(),
             })?;
-            return parse_text_report(&text).map_err(|e| e.in_file(path));
+            let media = docx::Media::read(&bytes);
+            return parse_text_report_with(&text, &|r| media.get(r)).map_err(|e| e.in_file(path));
         }
         docx::Kind::LegacyOffice => {
-            return Err(ImportError::LegacyOffice { path: path.into() });
+            let text = doc::text(&bytes).map_err(|e| ImportError::Doc {
+                path: path.into(),
+                detail: e.to_string(),
+            })?;
+            return parse_text_report_with(&text, &pictures::doc_media)
+                .map_err(|e| e.in_file(path));
         }
         docx::Kind::Other => encoding::decode(&bytes),
     };
@@ -235,6 +247,11 @@ pub fn parse_text(text: &str) -> Result<Issue, ImportError> {
 
 /// Like `parse_text`, with the warnings for what the reading guessed.
 pub fn parse_text_report(text: &str) -> Result<Parsed, ImportError> {
+    parse_text_report_with(text, &pictures::no_media)
+}
+
+/// `parse_text_report` of a Word file's text, with its pictures' bytes by reference.
+fn parse_text_report_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             path: PathBuf::new(),
@@ -242,7 +259,7 @@ pub fn parse_text_report(text: &str) -> Result<Parsed, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    text::parse(text).map_err(|e| match e {
+    text::parse_with(text, media).map_err(|e| match e {
         text::TextError::NotABulletin(message) => ImportError::NotABulletin {
             path: PathBuf::new(),
             message,

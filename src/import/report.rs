@@ -78,6 +78,22 @@ pub enum WarningKind {
         /// The start of the line.
         start: String,
     },
+    /// Pictures of a Word file, standing together, that could not be taken as figures.
+    PicturesLeftOut {
+        /// Where they stood, in words: 「第2篇文章第1段后」.
+        place: String,
+        /// How many pictures stood together there.
+        count: usize,
+        /// Why they were not taken, and what to do: 「图片格式为 EMF，……」.
+        reason: String,
+    },
+    /// A caption 「图为……」 under a picture, kept as a paragraph of the body.
+    CaptionKept {
+        /// The paragraph it now is, in words: 「第2篇文章第2段」.
+        place: String,
+        /// The start of the caption.
+        text: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -122,6 +138,15 @@ impl fmt::Display for Warning {
             WarningKind::Misplaced { start } => write!(
                 f,
                 "「{start}…」在版头或本期要目之前，不是版头的内容，已放到正文开头，请核对"
+            ),
+            WarningKind::PicturesLeftOut {
+                place,
+                count,
+                reason,
+            } => write!(f, "{place}有{count}张图片，未导入（{reason}），请核对是否需要"),
+            WarningKind::CaptionKept { place, text } => write!(
+                f,
+                "{place}「{text}…」像是图片说明，已作为正文段落保留，请核对"
             ),
         }
     }

@@ -11,7 +11,7 @@ use super::repair::{
 };
 use super::report::{self, Parsed, Warning, WarningKind};
 use super::spacing::{key, tidy};
-use super::{closing, masthead};
+use super::{closing, masthead, pictures};
 use crate::model::{Article, Block, BlockKind, Brief, BriefStyle, Issue, Parens, Status};
 
 /// How many lines from the top the masthead and the 本期要目 heading may be looked for.
@@ -33,9 +33,11 @@ pub enum TextError {
 
 /// Recovers an issue from text in the archive's format, with what had to be guessed. Only text
 /// without a bulletin's structure (no masthead, or nothing after it) is refused.
-pub fn parse(text: &str) -> Result<Parsed, TextError> {
+/// A Word file's pictures' bytes `media` gives by their reference (`pictures::no_media` for
+/// plain text): each one in a format we take becomes a figure (with its caption) where it stood.
+pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, TextError> {
     let mut warnings = Vec::new();
-    let lines = split(text);
+    let (lines, pictures) = pictures::take(split(text));
     if lines.is_empty() {
         return Err(TextError::NotABulletin("文件是空的，没有任何文字。".into()));
     }
@@ -149,7 +151,7 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
     let last_unit = brief_units.last().cloned();
     let mut briefs: Vec<Brief> = brief_units.iter().map(|u| brief(&u.text)).collect();
     settle_styles(&mut briefs);
-    let issue = Issue {
+    let mut issue = Issue {
         masthead,
         articles,
         briefs,
@@ -158,6 +160,7 @@ pub fn parse(text: &str) -> Result<Parsed, TextError> {
         images: Default::default(),
     };
     check_complete(&issue, last_unit.as_ref(), body, &mut warnings)?;
+    pictures::report(&mut issue, &pictures, &lines, &mut warnings, media);
     warnings.sort_by_key(|w| w.line);
     Ok(Parsed { issue, warnings })
 }

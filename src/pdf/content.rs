@@ -5,11 +5,13 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+    Codepoint, Color, CurTransMat, FontId, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem,
+    TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::subset::FaceSubset;
 use crate::fonts::FaceId;
+use crate::images::ImageSet;
 use crate::page::{Page, Rgb};
 
 fn color(c: Rgb) -> Color {
@@ -30,7 +32,12 @@ fn point(x: f32, y: f32) -> LinePoint {
 
 /// The operations that draw `page`. Every glyph of `page` has a subset in `subsets` and a
 /// glyph id in `fonts` (checked by the caller).
-pub(super) fn page_ops(page: &Page, subsets: &BTreeMap<FaceId, &FaceSubset>) -> Vec<Op> {
+/// A picture whose bytes `images` lacks is left out (preflight names its figure).
+pub(super) fn page_ops(
+    page: &Page,
+    subsets: &BTreeMap<FaceId, &FaceSubset>,
+    images: &ImageSet,
+) -> Vec<Op> {
     let h = page.height.0;
     let mut ops = Vec::new();
 
@@ -69,6 +76,30 @@ pub(super) fn page_ops(page: &Page, subsets: &BTreeMap<FaceId, &FaceSubset>) -> 
                 is_closed: true,
             },
         });
+    }
+
+    for placed in page.images.iter().filter(|i| images.contains(&i.image)) {
+        // The image space's unit square scaled onto the picture's box (y flipped).
+        let bottom = h - placed.y.0 - placed.height.0;
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw([
+                placed.width.0,
+                0.0,
+                0.0,
+                placed.height.0,
+                placed.x.0,
+                bottom,
+            ]),
+        });
+        ops.push(Op::UseXobject {
+            id: XObjectId(super::images::resource_name(&placed.image)),
+            transform: XObjectTransform {
+                no_auto_scale: true,
+                ..XObjectTransform::default()
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
     }
 
     if page.lines.iter().all(|l| l.glyphs.is_empty()) {

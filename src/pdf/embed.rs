@@ -171,6 +171,12 @@ pub(crate) fn attach_to_pages(doc: &mut LoDocument, fonts: &[(String, ObjectId)]
         font_dict.set(name.as_bytes().to_vec(), Object::Reference(*id));
     }
     let font_dict = doc.add_object(font_dict);
+    set_page_resource(doc, "Font", font_dict);
+}
+
+/// Sets resource category `key` (/Font, /XObject) of every page's resources to the dictionary
+/// `value` (printpdf writes one resources dictionary shared by all pages, or one per page).
+pub(crate) fn set_page_resource(doc: &mut LoDocument, key: &str, value: ObjectId) {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     for page in pages {
         let resources = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
@@ -185,7 +191,7 @@ pub(crate) fn attach_to_pages(doc: &mut LoDocument, fonts: &[(String, ObjectId)]
                 .and_then(Object::as_dict_mut),
         };
         if let Ok(res) = res {
-            res.set("Font", Object::Reference(font_dict));
+            res.set(key, Object::Reference(value));
         }
     }
 }

@@ -10,6 +10,7 @@ mod cff;
 mod content;
 mod deflate;
 mod embed;
+mod images;
 mod outline;
 mod proof_tag;
 mod subset;
@@ -93,7 +94,7 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
             let mut p = PdfPage::new(
                 printpdf::Mm(page.width.to_mm().0),
                 printpdf::Mm(page.height.to_mm().0),
-                content::page_ops(page, &by_face),
+                content::page_ops(page, &by_face, &doc.images),
             );
             // The exact size in points, not a mm round trip.
             let size = Rect::from_wh(Pt(page.width.0), Pt(page.height.0));
@@ -127,6 +128,8 @@ pub fn render(doc: &Document, fonts: &FontBook, options: &PdfOptions) -> Result<
         })
         .collect();
     embed::attach_to_pages(&mut lo, &font_objects);
+    let image_objects = images::add_all(&mut lo, doc);
+    images::attach_to_pages(&mut lo, &image_objects);
     outline::add(&mut lo, &doc.bookmarks);
     if options.archival {
         archival::make_pdfa_2b(&mut lo, &doc.meta, CREATOR, PRODUCER);
@@ -382,6 +385,12 @@ pub fn document_id(doc: &Document, fonts: &FontBook) -> [u8; 16] {
                 both(&pt(v));
             }
             both(&rgb(f.color));
+        }
+        for i in &page.images {
+            both(i.image.bytes());
+            for v in [i.x, i.y, i.width, i.height] {
+                both(&pt(v));
+            }
         }
     }
     let mut id = [0u8; 16];

@@ -65,7 +65,7 @@ export class ArchiveView {
         button('导入文件…', () => host.importFiles(), {
           id: 'import',
           shortcut: 'Ctrl+O',
-          title: '导入纯文本、Word（.docx）或 JSON 格式的往期简报（也可以把文件拖进窗口）',
+          title: '导入纯文本、Word（.docx、.doc）或 JSON 格式的往期简报（也可以把文件拖进窗口）',
         }),
         button('校验存档', () => host.verifyArchive(), {
           id: 'verify-archive',
