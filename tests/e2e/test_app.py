@@ -38,6 +38,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import step_figures
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("BULLETIN_APP", ROOT / "target/debug/bulletin-app"))
 SHOTS = ROOT / "target/e2e-screenshots"
@@ -820,6 +822,7 @@ def main() -> int:
         first_session(export_dir)
         second_session()
         latency_session(work)
+        step_figures.figures_session(sys.modules[__name__], work, export_dir)
         log("all steps passed")
         return 0
     except BaseException:

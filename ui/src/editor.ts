@@ -110,6 +110,10 @@ export class EditorForm {
         ? document.elementFromPoint(at.x, at.y)
         : document.activeElement;
     const card = under?.closest<HTMLElement>('.card.article');
+    if (this.element.classList.contains('read-only')) {
+      this.host.notify('本期已印发，不能插入图片；需要修改请先「更正」。', 'error');
+      return Promise.resolve();
+    }
     if (!card) {
       this.host.notify('请把图片拖到要插入图片的那篇文章上。', 'error');
       return Promise.resolve();

@@ -126,9 +126,11 @@ export class Figures {
 
   /** Lets an article card take pictures pasted into it or dropped on it from the page. */
   acceptOn(card: HTMLElement, article: number, blockCount: () => number): void {
+    // A published issue's form is read-only: it takes no pictures either.
+    const readOnly = () => card.closest('.read-only') !== null;
     card.addEventListener('paste', (ev) => {
       const files = imageFiles(clipboardFiles(ev.clipboardData));
-      if (files.length === 0) return;
+      if (files.length === 0 || readOnly()) return;
       ev.preventDefault();
       void this.addFiles(article, afterBlock(ev.target, article) ?? blockCount(), files);
     });
@@ -139,7 +141,7 @@ export class Figures {
     });
     card.addEventListener('drop', (ev) => {
       const files = imageFiles(ev.dataTransfer?.files ?? []);
-      if (files.length === 0) return;
+      if (files.length === 0 || readOnly()) return;
       ev.preventDefault();
       card.classList.remove('drop-target');
       void this.addFiles(article, blockCount(), files);

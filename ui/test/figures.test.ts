@@ -254,3 +254,30 @@ describe('the preview copies', () => {
     expect(cache.has('a')).toBe(true);
   });
 });
+
+describe('a published issue', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('takes no pictures: the button is off, a paste and a drop change nothing', async () => {
+    vi.useFakeTimers();
+    const fake = new FakeApi();
+    fake.add('p1', sampleIssue());
+    fake.locked.add('p1');
+    const root = page();
+    const app = new App(root, fake.api());
+    await app.start();
+    await app.openIssue('p1');
+    await settle();
+    const insert = root.querySelector<HTMLButtonElement>('.card.article .insert-figure')!;
+    expect(insert.disabled).toBe(true);
+    const para = root.querySelector<HTMLTextAreaElement>('[data-path="articles.0.blocks.0.text"]')!;
+    const ev = pasteFiles(para, [new File([JPEG], 'a.jpg', { type: 'image/jpeg' })]);
+    expect(ev.defaultPrevented).toBe(false);
+    await app.importPaths(['/home/u/图片/a.jpg']);
+    await settle();
+    expect(fake.imageAdds).toEqual([]);
+    expect(root.querySelector('.figure-block')).toBeNull();
+    expect(document.querySelector('#toasts .toast.error')!.textContent).toContain('已印发');
+    app.dispose();
+  });
+});
