@@ -379,16 +379,30 @@ const BACKUP_FILTER: &str = "数据备份（SQLite）";
 
 #[tauri::command]
 pub async fn pick_restore_file(window: WebviewWindow) -> Reply<Option<String>> {
-    let chosen = window
+    Ok(pick_file(
+        &window,
+        "选择要恢复的数据备份",
+        BACKUP_FILTER,
+        &[BACKUP_EXTENSION, "bak"],
+    ))
+}
+
+/// One file from the open dialog, its path as text; `None` when the editor cancels.
+fn pick_file(
+    window: &WebviewWindow,
+    title: &str,
+    filter: &str,
+    extensions: &[&str],
+) -> Option<String> {
+    window
         .dialog()
         .file()
-        .set_parent(&window)
-        .set_title("选择要恢复的数据备份")
-        .add_filter(BACKUP_FILTER, &[BACKUP_EXTENSION, "bak"])
-        .blocking_pick_file();
-    Ok(chosen
+        .set_parent(window)
+        .set_title(title)
+        .add_filter(filter, extensions)
+        .blocking_pick_file()
         .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
@@ -403,16 +417,12 @@ pub async fn backup_store(state: State<'_, Shared>, path: String) -> Reply<Backe
 
 #[tauri::command]
 pub async fn pick_review_file(window: WebviewWindow) -> Reply<Option<String>> {
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("导入审阅意见：选择审阅人批注过的校样 PDF")
-        .add_filter("校样 PDF", &["pdf"])
-        .blocking_pick_file();
-    Ok(chosen
-        .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+    Ok(pick_file(
+        &window,
+        "导入审阅意见：选择审阅人批注过的校样 PDF",
+        "校样 PDF",
+        &["pdf"],
+    ))
 }
 
 #[tauri::command]
@@ -479,16 +489,12 @@ pub async fn answered_comments(
 
 #[tauri::command]
 pub async fn pick_image_file(window: WebviewWindow) -> Reply<Option<String>> {
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("插入图片")
-        .add_filter("图片（JPEG、PNG、WebP）", &["jpg", "jpeg", "png", "webp"])
-        .blocking_pick_file();
-    Ok(chosen
-        .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+    Ok(pick_file(
+        &window,
+        "插入图片",
+        "图片（JPEG、PNG、WebP）",
+        &["jpg", "jpeg", "png", "webp"],
+    ))
 }
 
 #[tauri::command]

@@ -5,7 +5,7 @@ import { dataUrlBytes, ImageCache, sniffMediaType } from '../src/imagecache';
 import type { FigureBlock, Issue } from '../src/types';
 import { FakeApi } from './fake-api';
 import { sampleIssue } from './fixtures';
-import { page } from './page';
+import { openedApp } from './page';
 
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.value = value;
@@ -42,10 +42,7 @@ describe('photos in the editor', () => {
     vi.useFakeTimers();
     fake = new FakeApi();
     fake.add('a1', draft());
-    root = page();
-    app = new App(root, fake.api());
-    await app.start();
-    await app.openIssue('a1');
+    ({ root, app } = await openedApp(fake, 'a1'));
     await settle();
   });
   afterEach(() => {
@@ -263,10 +260,7 @@ describe('a published issue', () => {
     const fake = new FakeApi();
     fake.add('p1', sampleIssue());
     fake.locked.add('p1');
-    const root = page();
-    const app = new App(root, fake.api());
-    await app.start();
-    await app.openIssue('p1');
+    const { root, app } = await openedApp(fake, 'p1');
     await settle();
     const insert = root.querySelector<HTMLButtonElement>('.card.article .insert-figure')!;
     expect(insert.disabled).toBe(true);
