@@ -757,8 +757,9 @@ def reviewing(s: Session, proof_pdf: Path) -> None:
 def choose_in_file_chooser(title: str, path: Path) -> None:
     """Picks `path` in the GTK file chooser titled `title` as a user may: Ctrl+L, the path typed
     on the X server's keyboard (xdotool), Enter."""
-    found = subprocess.run(["xdotool", "search", "--sync", "--name", title], capture_output=True, text=True,
-                           timeout=30, check=True)
+    # --onlyvisible: a dialog found before it is mapped cannot take the focus (BadMatch under load).
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
+                           capture_output=True, text=True, timeout=30, check=True)
     window = found.stdout.split()[0]
     # No window manager under Xvfb: give the dialog the keyboard and the pointer ourselves.
     subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
