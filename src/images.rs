@@ -242,6 +242,30 @@ impl Image {
         decode_upright(&self.bytes, self.media_type)
     }
 
+    /// A file any reader shows upright: the bytes as they are for an upright JPEG or a PNG; a
+    /// turned JPEG re-encoded upright (JPEG), a WebP as PNG (older Word and WPS cannot read it).
+    pub fn portable(&self) -> Result<(MediaType, std::borrow::Cow<'_, [u8]>), ImageError> {
+        let turned = self.media_type == MediaType::Jpeg && self.is_turned();
+        if self.media_type == MediaType::Png || (self.media_type == MediaType::Jpeg && !turned) {
+            return Ok((self.media_type, std::borrow::Cow::Borrowed(&self.bytes)));
+        }
+        let pixels = self.decode()?;
+        let mut out = Cursor::new(Vec::new());
+        let broken = |e: image::ImageError| ImageError::Broken(e.to_string());
+        let kind = if turned {
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+                .encode_image(&pixels.to_rgb8())
+                .map_err(broken)?;
+            MediaType::Jpeg
+        } else {
+            pixels
+                .write_to(&mut out, ImageFormat::Png)
+                .map_err(broken)?;
+            MediaType::Png
+        };
+        Ok((kind, std::borrow::Cow::Owned(out.into_inner())))
+    }
+
     /// Whether the bytes need turning to show upright (an EXIF orientation other than 1).
     pub fn is_turned(&self) -> bool {
         decoder(&self.bytes, self.media_type)

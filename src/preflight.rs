@@ -131,14 +131,30 @@ pub fn check(issue: &Issue, previous: Option<Previous>, fonts: Option<&FontBook>
                 format!("第{n}篇文章的标题第{}行是空行，请填写或删除这一行。", k + 1),
             );
         }
-        if a.blocks.iter().all(|b| b.text.trim().is_empty()) {
+        if a.blocks
+            .iter()
+            .all(|b| b.figure.is_none() && b.text.trim().is_empty())
+        {
             need(
                 place(Section::Article, Some(i), "block", Some(0)),
                 format!("第{n}篇文章没有正文，请填写正文。"),
             );
         } else {
             for (k, b) in a.blocks.iter().enumerate() {
-                if b.text.trim().is_empty() {
+                // A figure needs its picture; its caption may be empty (docs/layout.md §11).
+                if let Some(f) = &b.figure {
+                    if !issue.images.contains(&f.image) {
+                        need(
+                            place(Section::Article, Some(i), "block", Some(k)),
+                            format!(
+                                "第{n}篇文章的第{}段是图片，但图片数据找不到了（编号 {}…），\
+                                 导出时这里会空着。请删除这张图片后重新插入。",
+                                k + 1,
+                                &f.image.to_string()[..12]
+                            ),
+                        );
+                    }
+                } else if b.text.trim().is_empty() {
                     need(
                         place(Section::Article, Some(i), "block", Some(k)),
                         format!("第{n}篇文章的第{}段是空的，请填写或删除这一段。", k + 1),
@@ -449,5 +465,41 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn a_figure_without_its_picture_is_named_and_an_empty_caption_is_not() {
+        let mut issue = crate::demo::issue();
+        let present = crate::images::Image::from_bytes({
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::RgbImage::new(4, 3)
+                .write_to(&mut out, image::ImageFormat::Png)
+                .unwrap();
+            out.into_inner()
+        })
+        .unwrap();
+        let id = issue.images.insert(present);
+        let lost = crate::images::ImageId::of(b"gone");
+        let width = crate::model::FigureWidth::FULL;
+        issue.articles[1]
+            .blocks
+            .push(crate::model::Block::figure(id, width, ""));
+        issue.articles[1]
+            .blocks
+            .push(crate::model::Block::figure(lost, width, "图为现场。"));
+        let found = check(&issue, None, None);
+        let about: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.place.index == Some(1) && f.place.field == "block")
+            .collect();
+        assert_eq!(about.len(), 1, "{found:#?}");
+        let k = issue.articles[1].blocks.len() - 1;
+        assert_eq!(about[0].place.item, Some(k));
+        assert!(
+            about[0].message.contains("图片数据找不到了"),
+            "{}",
+            about[0].message
+        );
+        assert!(about[0].message.contains(&lost.to_string()[..12]));
     }
 }

@@ -10,17 +10,30 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::{Mutex, OnceLock};
 
+use base64::Engine as _;
+
 use crate::fonts::{FaceId, FontBook};
+use crate::images::ImageSet;
 use crate::page::{Document, Page, Rgb};
 
-/// The SVG of each page of `doc`, in order.
+/// The SVG of each page of `doc`, in order, its pictures drawn from `doc.images`.
 pub fn render_document(doc: &Document, fonts: &FontBook) -> Vec<String> {
-    doc.pages.iter().map(|p| render_page(p, fonts)).collect()
+    doc.pages
+        .iter()
+        .map(|p| render_page_with_images(p, fonts, &doc.images))
+        .collect()
 }
 
 /// The SVG of one page, in points (`viewBox="0 0 595.28 841.89"` for A4), y growing downwards
-/// as in `page.rs`.
+/// as in `page.rs`. Its pictures are drawn as empty boxes (`class="picture"`, `data-image` the
+/// image's id) for a caller that shows the pictures itself (the app's preview).
 pub fn render_page(page: &Page, fonts: &FontBook) -> String {
+    render_page_with_images(page, fonts, &ImageSet::new())
+}
+
+/// `render_page` with each picture `images` has drawn as an `<image>` of its bytes (a data URL)
+/// in the box the layout gave it (docs/layout.md §11).
+pub fn render_page_with_images(page: &Page, fonts: &FontBook, images: &ImageSet) -> String {
     let (w, h) = (page.width.0, page.height.0);
     let mut defs = String::new();
     let mut body = String::new();
@@ -49,6 +62,34 @@ pub fn render_page(page: &Page, fonts: &FontBook) -> String {
             hex(f.color),
             num(f.thickness.0)
         );
+    }
+
+    for placed in &page.images {
+        let (x, y, pw, ph) = (
+            num(placed.x.0),
+            num(placed.y.0),
+            num(placed.width.0),
+            num(placed.height.0),
+        );
+        let portable = images.get(&placed.image).and_then(|i| i.portable().ok());
+        match portable {
+            Some((kind, bytes)) => {
+                let _ = writeln!(
+                    body,
+                    r#"<image class="picture" data-image="{}" x="{x}" y="{y}" width="{pw}" height="{ph}" preserveAspectRatio="none" href="data:{};base64,{}"/>"#,
+                    placed.image,
+                    kind.mime(),
+                    base64::engine::general_purpose::STANDARD.encode(&bytes)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    body,
+                    r##"<rect class="picture" data-image="{}" x="{x}" y="{y}" width="{pw}" height="{ph}" fill="#f0f0f0"/>"##,
+                    placed.image
+                );
+            }
+        }
     }
 
     for line in &page.lines {

@@ -1,12 +1,17 @@
 //! The archive of published issues with real files and a real store: publishing, the lock on
 //! published issues, corrections, `verify` finding changed and deleted files, the archive folder
-//! setting, the schema upgrade that added these tables, and the commands end to end.
+//! setting, the schema upgrade that added these tables, and the commands end to end; with
+//! figures (issue 24), `bulletin render` of a JSON carrying pictures writes them into every
+//! output and `bulletin publish` archives files that carry them.
+
+mod images_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use bulletin::archive::{self, Exporter, Problem};
+use bulletin::images::ImageId;
 use bulletin::model::{Issue, Status};
 use bulletin::store::{Store, StoreError, SCHEMA_VERSION};
 
@@ -401,8 +406,11 @@ fn a_version_5_database_gains_the_faces_of_its_publications() {
         id
     };
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("ALTER TABLE publications DROP COLUMN faces; PRAGMA user_version = 5;")
-        .unwrap();
+    // Version 5 had neither the faces nor the images table (v7).
+    conn.execute_batch(
+        "ALTER TABLE publications DROP COLUMN faces; DROP TABLE images; PRAGMA user_version = 5;",
+    )
+    .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
     let v: u32 = rusqlite::Connection::open(&path)
@@ -414,4 +422,89 @@ fn a_version_5_database_gains_the_faces_of_its_publications() {
     assert!(p.faces.is_empty());
     assert_eq!(p.files.len(), 1);
     assert!(archive::verify(&store).unwrap().problems.is_empty());
+}
+
+/// Image rows of `pdfimages -list` as (width, height).
+fn pdf_images(pdf: &Path) -> Vec<(u32, u32)> {
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f[2] == "image")
+        .map(|f| (f[3].parse().unwrap(), f[4].parse().unwrap()))
+        .collect()
+}
+
+/// The sample as JSON with a photo and a transparent logo; the photo's id.
+fn photos_json(dir: &Path) -> (PathBuf, ImageId, Vec<u8>) {
+    let mut issue = bulletin::demo::issue();
+    let photo = images_support::jpeg(640, 480);
+    let id = images_support::add_figure(&mut issue, 0, &photo, 100, "图为会议现场。");
+    images_support::add_figure(&mut issue, 1, &images_support::png_alpha(64, 64), 30, "");
+    let path = dir.join("图片.json");
+    std::fs::write(&path, bulletin::json::to_string(&issue)).unwrap();
+    (path, id, photo)
+}
+
+#[test]
+fn render_writes_the_pictures_into_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let (json, id, photo) = photos_json(dir.path());
+    let (pdf, docx, out) = (
+        dir.path().join("o.pdf"),
+        dir.path().join("o.docx"),
+        dir.path().join("o.json"),
+    );
+    ok(
+        &db,
+        &[
+            "render",
+            json.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--docx",
+            docx.to_str().unwrap(),
+            "--json",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut sizes = pdf_images(&pdf);
+    sizes.sort();
+    assert_eq!(sizes, [(64, 64), (640, 480)]);
+    let back = bulletin::json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(&*back.images.get(&id).unwrap().bytes, &photo[..]);
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let media: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().to_string())
+        .filter(|n| n.starts_with("word/media/"))
+        .collect();
+    assert_eq!(media.len(), 2, "{media:?}");
+}
+
+#[test]
+fn import_and_publish_archive_the_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let (json, id, photo) = photos_json(dir.path());
+    let issue_id = ok(&db, &["import", json.to_str().unwrap()])[..36].to_string();
+    let root = dir.path().join("档案");
+    ok(&db, &["archive-dir", root.to_str().unwrap()]);
+    ok(&db, &["publish", &issue_id[..8]]);
+    let folder = root.join("2020").join("第4期（总第245期）");
+    let base = "温州科协信息 2020年第4期（总第245期）";
+    let archived = std::fs::read_to_string(folder.join(format!("{base}.json"))).unwrap();
+    let back = bulletin::json::from_str(&archived).unwrap();
+    assert_eq!(back.images.len(), 2);
+    assert_eq!(&*back.images.get(&id).unwrap().bytes, &photo[..]);
+    let mut sizes = pdf_images(&folder.join(format!("{base}.pdf")));
+    sizes.sort();
+    assert_eq!(sizes, [(64, 64), (640, 480)]);
+    let out = ok(&db, &["verify"]);
+    assert!(!out.contains("不一致"), "{out}");
 }

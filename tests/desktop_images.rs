@@ -170,3 +170,23 @@ fn the_window_edits_an_issue_without_bytes_and_the_desktop_puts_them_back() {
     assert!(d.image_preview(&added.id).is_ok());
     assert_eq!(d.with_images(&opened).images.len(), 1);
 }
+
+#[test]
+fn publishing_the_window_s_issue_archives_its_pictures() {
+    let (dir, d) = desktop();
+    let id = d.list_issues().unwrap()[0].id.to_string();
+    d.set_archive_dir(Some(&dir.path().join("归档"))).unwrap();
+    let mut issue = d.open_issue(&id).unwrap().issue;
+    let photo = jpeg(320, 240);
+    let added = d.add_image_bytes(&photo).unwrap();
+    issue.articles[1].blocks.push(Block::figure(
+        added.id.parse().unwrap(),
+        FigureWidth::FULL,
+        "图为活动现场。",
+    ));
+    let p = d.publish(&id, &issue).unwrap();
+    let json = p.files.iter().find(|f| f.path.ends_with(".json")).unwrap();
+    let archived = bulletin::json::from_str(&std::fs::read_to_string(&json.path).unwrap()).unwrap();
+    let img = archived.images.get(&added.id.parse().unwrap()).unwrap();
+    assert_eq!(&*img.bytes, &photo[..]);
+}

@@ -63,6 +63,18 @@ fn images(doc: &Document) -> Vec<(usize, PlacedImage)> {
         .collect()
 }
 
+/// The paragraph of `issue(60)` on grid line 14 of page 2 (page 2 holds one paragraph a line
+/// from its top): after it 7 lines are left, too few for a 10-line picture and its caption.
+fn on_line_14_of_page_2() -> usize {
+    let plain = layout(&issue(60), layout_common::fonts()).unwrap();
+    (0..60)
+        .find(|&i| {
+            let (p, l) = find(&plain, i);
+            p == 1 && cell(l) == 14
+        })
+        .unwrap()
+}
+
 /// The figure inserted after paragraph `after`, as blocks go: the picture block moved there.
 fn insert_figure(issue: &mut Issue, after: usize, w: u32, h: u32, caption: &str) {
     add_figure(issue, 0, &png(w, h), 100, caption);
@@ -116,15 +128,7 @@ fn a_picture_fits_whole_lines_with_its_caption_centred_under_it() {
 
 #[test]
 fn a_figure_that_does_not_fit_waits_for_the_next_page_and_the_text_flows_on() {
-    let plain = layout(&issue(60), layout_common::fonts()).unwrap();
-    // Page 2 holds one paragraph a line from its top: the one on line 14 is followed by 7 lines,
-    // too few for a 10-line picture and its caption.
-    let k = (0..60)
-        .find(|&i| {
-            let (p, l) = find(&plain, i);
-            p == 1 && cell(l) == 14
-        })
-        .unwrap();
+    let k = on_line_14_of_page_2();
     let mut with = issue(60);
     insert_figure(&mut with, k, 300, 200, "图为会议现场。");
     let doc = layout(&with, layout_common::fonts()).unwrap();
@@ -157,13 +161,7 @@ fn a_figure_that_does_not_fit_waits_for_the_next_page_and_the_text_flows_on() {
 
 #[test]
 fn a_waiting_figure_goes_before_the_next_article() {
-    let plain = layout(&issue(60), layout_common::fonts()).unwrap();
-    let k = (0..60)
-        .find(|&i| {
-            let (p, l) = find(&plain, i);
-            p == 1 && cell(l) == 14
-        })
-        .unwrap();
+    let k = on_line_14_of_page_2();
     // The article ends two paragraphs after the figure; a second article follows.
     let mut with = issue(k + 3);
     insert_figure(&mut with, k, 300, 200, "图为会议现场。");

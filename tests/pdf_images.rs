@@ -298,3 +298,25 @@ fn the_pdfa_copy_with_pictures_keeps_its_claims_and_plain_image_dictionaries() {
         assert_eq!(d.get(b"BitsPerComponent").unwrap().as_i64().unwrap(), 8);
     }
 }
+
+#[test]
+fn a_photo_turned_by_its_exif_orientation_is_printed_upright_as_a_jpeg() {
+    let mut issue = layout_common::sample_issue();
+    // Stored 300 × 200 with orientation 6: shown (and embedded) 200 × 300.
+    add_figure(
+        &mut issue,
+        0,
+        &images_support::jpeg_with_orientation(300, 200, 6),
+        40,
+        "图为竖拍的照片。",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("turned.pdf");
+    std::fs::write(&path, render(&issue, false)).unwrap();
+    let list = pdfimages(&path);
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert_eq!(
+        (list[0].width, list[0].height, list[0].encoding.as_str()),
+        (200, 300, "jpeg")
+    );
+}

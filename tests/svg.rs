@@ -1,6 +1,7 @@
 //! The SVG preview backend: well-formed, escaped, and in agreement with the PDF that the same
 //! `page::Document` gives (read back with poppler).
 
+mod images_support;
 mod pdf_fixture;
 
 use std::collections::{BTreeSet, HashMap};
@@ -302,4 +303,77 @@ fn colours_come_from_the_page() {
     let elems = parse(&svg::render_document(&doc, f)[1]);
     let g = elems.iter().find(|e| e.name == "g").unwrap();
     assert_eq!(g.attrs["fill"], "#12ab0f");
+}
+
+#[test]
+fn pictures_are_drawn_where_the_pdf_draws_them() {
+    let f = fonts();
+    let mut issue = bulletin::demo::issue();
+    images_support::add_figure(
+        &mut issue,
+        0,
+        &images_support::jpeg(300, 200),
+        100,
+        "图为现场。",
+    );
+    images_support::add_figure(&mut issue, 1, &images_support::png_alpha(80, 80), 30, "");
+    let doc = bulletin::layout::layout(&issue, f).unwrap();
+    let bytes = pdf::render(&doc, f, &pdf::PdfOptions::default()).unwrap();
+    let lo = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut drawn = 0;
+    for (n, (page, svg)) in doc
+        .pages
+        .iter()
+        .zip(svg::render_document(&doc, f))
+        .enumerate()
+    {
+        // The PDF's boxes: the `cm` before each `Do`, flipped to top-down (page.rs).
+        let page_id = lo.get_pages()[&(n as u32 + 1)];
+        let content = lopdf::content::Content::decode(&lo.get_page_content(page_id)).unwrap();
+        let mut boxes = Vec::new();
+        let mut last_cm = None;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "cm" => {
+                    let v: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                    // printpdf writes an identity cm inside UseXobject; keep the placing one.
+                    if v != [1.0, 0.0, 0.0, 1.0, 0.0, 0.0] {
+                        last_cm = Some(v);
+                    }
+                }
+                "Do" => {
+                    let v = last_cm.take().unwrap();
+                    boxes.push((v[4], page.height.0 - v[5] - v[3], v[0], v[3]));
+                }
+                _ => {}
+            }
+        }
+        let elems = parse(&svg);
+        let images: Vec<&Elem> = elems.iter().filter(|e| e.name == "image").collect();
+        assert_eq!(images.len(), boxes.len(), "page {}", page.number);
+        assert_eq!(images.len(), page.images.len());
+        for (img, (x, y, w, h)) in images.iter().zip(&boxes) {
+            let a = |k: &str| f32s(&img.attrs[k])[0];
+            for (got, want) in [
+                (a("x"), *x),
+                (a("y"), *y),
+                (a("width"), *w),
+                (a("height"), *h),
+            ] {
+                assert!((got - want).abs() < 0.01, "{got} vs {want}");
+            }
+            assert!(img.attrs["href"].starts_with("data:image/"));
+            drawn += 1;
+        }
+        // Without the bytes at hand, a box marks the place.
+        let bare = parse(&svg::render_page(page, f));
+        assert_eq!(
+            bare.iter()
+                .filter(|e| e.name == "rect"
+                    && e.attrs.get("class").map(String::as_str) == Some("picture"))
+                .count(),
+            page.images.len()
+        );
+    }
+    assert_eq!(drawn, 2);
 }

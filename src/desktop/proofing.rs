@@ -317,6 +317,8 @@ impl Desktop {
     /// locks it against edits.
     pub fn publish(&self, id: &str, issue: &Issue) -> Result<Published> {
         let id = parse_id(id)?;
+        // The window's issue has no pictures' bytes; the archived files need them.
+        let issue = &self.with_images(issue);
         let fonts = self.fonts()?;
         let mut store = self.store();
         store.save(id, issue)?;

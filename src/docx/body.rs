@@ -2,6 +2,7 @@
 
 use docx_rs::{BreakType, Paragraph, Run};
 
+use crate::images::ImageSet;
 use crate::model::{Article, BlockKind, Brief};
 
 use super::masthead::styled;
@@ -9,8 +10,9 @@ use super::styles;
 use super::xml::clean_text;
 
 /// An article: the headline as one centred paragraph whose lines are separated by line breaks
-/// (the editor's breaks, §4), its blocks, and the byline appended to the last paragraph.
-pub fn article(a: &Article) -> Vec<Paragraph> {
+/// (the editor's breaks, §4), its blocks (a figure's picture from `images`, §11.4), and the
+/// byline appended to the last paragraph.
+pub fn article(a: &Article, images: &ImageSet) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let lines: Vec<String> = a
         .headline
@@ -31,15 +33,18 @@ pub fn article(a: &Article) -> Vec<Paragraph> {
     let blocks: Vec<_> = a
         .blocks
         .iter()
-        .filter(|b| !b.text.trim().is_empty())
+        .filter(|b| b.figure.is_some() || !b.text.trim().is_empty())
         .collect();
     for (i, b) in blocks.iter().enumerate() {
+        if let Some(f) = &b.figure {
+            out.extend(super::figure::figure(f, &b.text, images));
+            continue;
+        }
         let style = match b.kind {
             BlockKind::Paragraph => styles::BODY,
             BlockKind::Heading1 => styles::LEVEL1,
             BlockKind::Heading2 => styles::LEVEL2,
-            // The picture itself is drawn by src/docx/figure.rs (to come); the caption for now.
-            BlockKind::Figure => styles::LEVEL2,
+            BlockKind::Figure => styles::CAPTION,
         };
         let mut p = styled(style, b.text.trim());
         let last = i + 1 == blocks.len();

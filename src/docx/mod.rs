@@ -14,6 +14,7 @@
 
 mod body;
 mod closing;
+mod figure;
 mod font_names;
 mod footers;
 pub mod geometry;
@@ -84,7 +85,7 @@ pub fn render_with(issue: &Issue, names: &FontNames) -> Result<Vec<u8>, DocxErro
         docx = docx.add_table(toc);
     }
     for a in &issue.articles {
-        for p in body::article(a) {
+        for p in body::article(a, &issue.images) {
             docx = docx.add_paragraph(p);
         }
     }

@@ -26,8 +26,14 @@ pub fn parts(xml: XMLDocx, issue: &Issue, names: &super::FontNames) -> Vec<(Stri
             super::properties::core_xml(issue).into_bytes(),
         ),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
-        ("word/_rels/document.xml.rels".into(), xml.document_rels),
-        ("word/document.xml".into(), strip_para_ids(xml.document)),
+        (
+            "word/_rels/document.xml.rels".into(),
+            media_targets(xml.document_rels, &xml.media),
+        ),
+        (
+            "word/document.xml".into(),
+            number_drawings(strip_para_ids(xml.document)),
+        ),
         (
             "word/styles.xml".into(),
             super::styles::styles_xml(names).into_bytes(),
@@ -45,6 +51,12 @@ pub fn parts(xml: XMLDocx, issue: &Issue, names: &super::FontNames) -> Vec<(Stri
         ("word/commentsExtended.xml".into(), xml.comments_extended),
         ("word/footnotes.xml".into(), xml.footnotes),
     ];
+    for (id, bytes) in &xml.media {
+        out.push((
+            format!("word/media/{id}.{}", media_extension(bytes)),
+            bytes.clone(),
+        ));
+    }
     for (i, h) in xml.headers.into_iter().enumerate() {
         out.push((format!("word/header{}.xml", i + 1), h));
     }
@@ -58,6 +70,48 @@ pub fn parts(xml: XMLDocx, issue: &Issue, names: &super::FontNames) -> Vec<(Stri
         out.push((format!("word/_rels/footer{}.xml.rels", i + 1), r));
     }
     out
+}
+
+/// The extension a picture's part gets, by its bytes: docx-rs names every picture `.png`, but a
+/// JPEG must be named so for its content type (`jpeg` → image/jpeg in [Content_Types].xml).
+fn media_extension(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        "jpeg"
+    } else {
+        "png"
+    }
+}
+
+/// The relationships with each picture's target named by its real extension.
+fn media_targets(rels: Vec<u8>, media: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut text = String::from_utf8(rels).expect("docx-rs writes UTF-8");
+    for (id, bytes) in media {
+        let ext = media_extension(bytes);
+        if ext != "png" {
+            text = text.replace(
+                &format!("Target=\"media/{id}.png\""),
+                &format!("Target=\"media/{id}.{ext}\""),
+            );
+        }
+    }
+    text.into_bytes()
+}
+
+/// Gives each drawing its own `wp:docPr` id (docx-rs writes 1 for all; Word wants them unique).
+fn number_drawings(xml: Vec<u8>) -> Vec<u8> {
+    const MARK: &str = "<wp:docPr id=\"1\"";
+    let text = String::from_utf8(xml).expect("docx-rs writes UTF-8");
+    if !text.contains(MARK) {
+        return text.into_bytes();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, part) in text.split(MARK).enumerate() {
+        if i > 0 {
+            out.push_str(&format!("<wp:docPr id=\"{i}\""));
+        }
+        out.push_str(part);
+    }
+    out.into_bytes()
 }
 
 /// Removes docx-rs's `w14:paraId` attributes: optional (Word assigns its own), and drawn from a

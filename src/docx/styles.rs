@@ -45,6 +45,10 @@ pub const BRIEF: StyleId = StyleId("Brief");
 pub const CLOSING: StyleId = StyleId("Closing");
 /// 页码: 「— 1 —」 in the footers (§7).
 pub const PAGE_NUMBER: StyleId = StyleId("PageNumber");
+/// 图片: the centred paragraph holding a figure's picture (§11.4).
+pub const FIGURE: StyleId = StyleId("Figure");
+/// 图片说明: a figure's caption, 楷体 centred (§11.2).
+pub const CAPTION: StyleId = StyleId("FigureCaption");
 
 /// Red, RGB (255, 0, 0) (§2).
 pub const RED: &str = "FF0000";
@@ -66,6 +70,8 @@ pub const NAMES: &[(StyleId, &str)] = &[
     (BRIEF, "简讯"),
     (CLOSING, "版记"),
     (PAGE_NUMBER, "页码"),
+    (FIGURE, "图片"),
+    (CAPTION, "图片说明"),
 ];
 
 /// The display name of a style.
@@ -222,6 +228,20 @@ fn paragraph_styles() -> Vec<Para> {
             size_half_pt: 28,
             jc: "right",
             spacing: Spacing::Exact(super::geometry::PAGE_NUMBER_LINE),
+            ..BASE
+        },
+        // The picture's paragraph sets its own exact height, its grid lines (§11.1), and stays
+        // with its caption (§11.2).
+        Para {
+            id: FIGURE,
+            jc: "center",
+            keep_next: true,
+            ..BASE
+        },
+        Para {
+            id: CAPTION,
+            role: FontRole::Kai,
+            jc: "center",
             ..BASE
         },
     ]

@@ -72,6 +72,36 @@ pub(crate) fn size(figure: &Figure, images: &ImageSet, max_cells: u32) -> Pictur
     }
 }
 
+/// A figure's picture as every backend sets it (§11.1): its grid lines and printed size in pt.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureSize {
+    /// Grid lines it takes.
+    pub cells: u32,
+    /// Printed width, pt.
+    pub width: f32,
+    /// Printed height, pt.
+    pub height: f32,
+}
+
+/// The size of `figure`'s picture with a caption of `caption_chars` characters (a full line
+/// holds 28, §1): what the DOCX, which has no laid-out pages, sets (§11.4).
+pub fn figure_size(figure: &Figure, images: &ImageSet, caption_chars: usize) -> FigureSize {
+    let caption_cells = caption_chars.div_ceil(grid::CHARS as usize) as u32;
+    let p = size(figure, images, max_cells(caption_cells));
+    FigureSize {
+        cells: p.cells,
+        width: p.width,
+        height: p.height,
+    }
+}
+
+/// The lines a picture may take above a caption of `caption_cells` lines (§11.1).
+fn max_cells(caption_cells: u32) -> u32 {
+    grid::LINES
+        .saturating_sub(caption_cells)
+        .max(grid::LINES / 4)
+}
+
 /// The figure's chunk: the picture's row and the caption's lines, kept together, floating (§11).
 pub(crate) fn chunk(figure: &Figure, caption: &str, images: &ImageSet, set: &Setter) -> Chunk {
     let caption = caption.trim();
@@ -86,13 +116,9 @@ pub(crate) fn chunk(figure: &Figure, caption: &str, images: &ImageSet, set: &Set
             set,
         )
     };
-    // A caption longer than half a page is not a caption; its lines still print, the picture
-    // keeps at least a quarter of the page.
+    // However long the caption, the picture keeps at least a quarter of the page (§11.1).
     let caption_cells: u32 = captions.iter().map(|r| r.cells).sum();
-    let max_cells = grid::LINES
-        .saturating_sub(caption_cells)
-        .max(grid::LINES / 4);
-    let picture = size(figure, images, max_cells);
+    let picture = size(figure, images, max_cells(caption_cells));
     let mut rows = vec![Row::picture(picture)];
     rows.append(&mut captions);
     Chunk {

@@ -13,6 +13,8 @@ mod closing;
 pub mod diagnostics;
 pub(crate) mod faces;
 mod figure;
+
+pub use figure::{figure_size, FigureSize};
 pub mod grid;
 mod headline;
 mod masthead;

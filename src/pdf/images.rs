@@ -1,8 +1,8 @@
 //! The pictures of a document as image XObjects (docs/layout.md §11.4): a JPEG goes in as its
 //! own bytes (DCTDecode) when it is upright, in RGB or grey, and no finer than 300 dpi where it
 //! is printed; anything else is decoded, turned upright, brought down to 300 dpi and written as
-//! a JPEG (an opaque photo that was too fine) or deflated samples (PNG, WebP, a turned or CMYK
-//! JPEG), with its transparency as a soft mask. Each image is one object however often it is
+//! a JPEG (a turned or CMYK JPEG, an opaque picture that was too fine) or deflated samples (PNG,
+//! WebP), with its transparency as a soft mask. Each image is one object however often it is
 //! placed, and the same picture always gives the same bytes.
 
 use std::collections::BTreeMap;
@@ -108,7 +108,10 @@ fn add(lo: &mut LoDocument, img: &Image, printed: (f32, f32)) -> Option<ObjectId
     if let Some((w, h)) = smaller {
         pixels = pixels.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
     }
-    Some(add_pixels(lo, &pixels, smaller.is_some()))
+    // A photo stays a JPEG (a turned or CMYK one, re-encoded); a downsampled picture of any
+    // kind is written as a JPEG too unless it has transparency.
+    let photo = smaller.is_some() || img.media_type == MediaType::Jpeg;
+    Some(add_pixels(lo, &pixels, photo))
 }
 
 fn image_dict(w: u32, h: u32, space: &str, filter: &str) -> lopdf::Dictionary {

@@ -492,8 +492,11 @@ impl Store {
     pub fn import(&mut self, issue: &Issue) -> Result<Imported, StoreError> {
         let total = issue.masthead.total_number.get();
         let mut same_total = Vec::new();
+        // Pictures no figure shows are not stored, so they do not count.
+        let mut compared = issue.clone();
+        compared.images = issue.used_images();
         for s in self.list()?.into_iter().filter(|s| s.total_number == total) {
-            if self.load(s.id)?.issue == *issue {
+            if self.load(s.id)?.issue == compared {
                 return Ok(Imported::AlreadyStored(s.id));
             }
             same_total.push(s.id);
