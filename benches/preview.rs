@@ -2,8 +2,11 @@
 //! laid out again, every page drawn and hashed, the changed page's drawing and any new glyph
 //! outlines serialised as the webview receives them. For the demo issue and the sample ×4 (its
 //! articles four times, some 40 pages); prints the median time and the bytes per one-character
-//! edit, beside what the whole-SVG preview sent.
+//! edit, beside what the whole-SVG preview sent. And for the demo with 10 photos (issue 24): a
+//! page names its pictures by id, the bytes never travel with an update.
 
+#[path = "../tests/images_support/mod.rs"]
+mod images_support;
 #[path = "../tests/layout_common/mod.rs"]
 mod layout_common;
 
@@ -69,6 +72,14 @@ fn report(name: &str, issue: &Issue, fonts: &FontBook) {
 fn main() {
     let fonts = FontBook::global().expect("fonts (scripts/fetch-fonts.sh)");
     report("demo", &bulletin::demo::issue(), fonts);
+    let mut photos = bulletin::demo::issue();
+    for k in 0..10 {
+        // Phone-photo proportions, each picture different; spread over the articles.
+        let bytes = images_support::jpeg(1600 + 16 * k, 1200);
+        let article = k as usize % photos.articles.len();
+        images_support::add_figure(&mut photos, article, &bytes, 100, "图为活动现场");
+    }
+    report("demo + 10 photos", &photos, fonts);
     let mut big = layout_common::sample_issue();
     let articles = big.articles.clone();
     for _ in 0..3 {

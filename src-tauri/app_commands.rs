@@ -52,7 +52,11 @@ macro_rules! with_app_commands {
             review_comments,
             apply_comment,
             set_comment_status,
-            answered_comments
+            answered_comments,
+            pick_image_file,
+            add_image_file,
+            add_image_bytes,
+            image_preview
         )
     };
 }

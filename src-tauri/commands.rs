@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bulletin::desktop::{
-    with_extension, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind, Exported,
-    Fixed, FontSettings, ImportReport, LintItem, OpenedIssue, Published, Restored, ReviewImported,
-    ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported, BACKUP_EXTENSION,
+    with_extension, AddedImage, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind,
+    Exported, Fixed, FontSettings, ImagePreview, ImportReport, LintItem, OpenedIssue, Published,
+    Restored, ReviewImported, ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported,
+    BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::fonts::{FaceChoice, FontRole};
@@ -17,6 +18,7 @@ use bulletin::model::Issue;
 use bulletin::preflight::Finding;
 use bulletin::preview::PreviewUpdate;
 use bulletin::store::{CommentStatus, IssueId, IssueSummary};
+use tauri::ipc::InvokeBody;
 use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -377,16 +379,30 @@ const BACKUP_FILTER: &str = "数据备份（SQLite）";
 
 #[tauri::command]
 pub async fn pick_restore_file(window: WebviewWindow) -> Reply<Option<String>> {
-    let chosen = window
+    Ok(pick_file(
+        &window,
+        "选择要恢复的数据备份",
+        BACKUP_FILTER,
+        &[BACKUP_EXTENSION, "bak"],
+    ))
+}
+
+/// One file from the open dialog, its path as text; `None` when the editor cancels.
+fn pick_file(
+    window: &WebviewWindow,
+    title: &str,
+    filter: &str,
+    extensions: &[&str],
+) -> Option<String> {
+    window
         .dialog()
         .file()
-        .set_parent(&window)
-        .set_title("选择要恢复的数据备份")
-        .add_filter(BACKUP_FILTER, &[BACKUP_EXTENSION, "bak"])
-        .blocking_pick_file();
-    Ok(chosen
+        .set_parent(window)
+        .set_title(title)
+        .add_filter(filter, extensions)
+        .blocking_pick_file()
         .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+        .map(|p| p.display().to_string())
 }
 
 #[tauri::command]
@@ -401,16 +417,12 @@ pub async fn backup_store(state: State<'_, Shared>, path: String) -> Reply<Backe
 
 #[tauri::command]
 pub async fn pick_review_file(window: WebviewWindow) -> Reply<Option<String>> {
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("导入审阅意见：选择审阅人批注过的校样 PDF")
-        .add_filter("校样 PDF", &["pdf"])
-        .blocking_pick_file();
-    Ok(chosen
-        .and_then(|f| f.into_path().ok())
-        .map(|p| p.display().to_string()))
+    Ok(pick_file(
+        &window,
+        "导入审阅意见：选择审阅人批注过的校样 PDF",
+        "校样 PDF",
+        &["pdf"],
+    ))
 }
 
 #[tauri::command]
@@ -471,4 +483,41 @@ pub async fn answered_comments(
         d.answered_comments(&id, from, to, &current)
     })
     .await
+}
+
+// ---- 图片 (src/desktop/images.rs) ----
+
+#[tauri::command]
+pub async fn pick_image_file(window: WebviewWindow) -> Reply<Option<String>> {
+    Ok(pick_file(
+        &window,
+        "插入图片",
+        "图片（JPEG、PNG、WebP）",
+        &["jpg", "jpeg", "png", "webp"],
+    ))
+}
+
+#[tauri::command]
+pub async fn add_image_file(state: State<'_, Shared>, path: String) -> Reply<AddedImage> {
+    blocking(&state, move |d| d.add_image_file(&PathBuf::from(path))).await
+}
+
+/// The picture's bytes come as the request's raw body (a pasted photo is megabytes: no JSON).
+#[tauri::command]
+pub async fn add_image_bytes(
+    state: State<'_, Shared>,
+    request: tauri::ipc::Request<'_>,
+) -> Reply<AddedImage> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(DesktopError(
+            "粘贴的图片没有传到程序里，请重新粘贴，或用「插入图片」选择文件。".into(),
+        ));
+    };
+    let bytes = bytes.clone();
+    blocking(&state, move |d| d.add_image_bytes(&bytes)).await
+}
+
+#[tauri::command]
+pub async fn image_preview(state: State<'_, Shared>, id: String) -> Reply<ImagePreview> {
+    blocking(&state, move |d| d.image_preview(&id)).await
 }

@@ -1,6 +1,7 @@
 //! A page as the webview draws it: its text lines as positioned glyph ids and characters, its
-//! rules and frames — no outlines (those are in the glyph table, sent once per session), so a page
-//! is a few kilobytes. Drawn from the same `page::Page` as the PDF and the SVG backend, so line and
+//! rules, frames and pictures — no outlines (those are in the glyph table, sent once per session)
+//! and no image bytes (a picture is its id and box; the webview fetches each image's preview copy
+//! once, `Desktop::image_preview`), so a page is a few kilobytes. Drawn from the same `page::Page` as the PDF and the SVG backend, so line and
 //! page breaks cannot differ.
 
 use serde::Serialize;
@@ -25,6 +26,24 @@ pub struct PageDrawing {
     pub rules: Vec<RuleDrawing>,
     /// Rectangular frames.
     pub frames: Vec<FrameDrawing>,
+    /// Pictures, by image id (left out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageDrawing>,
+}
+
+/// A picture on the page: which image and the box it fills (its aspect ratio, docs/layout.md §11).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageDrawing {
+    /// The image's id (SHA-256, hex): the webview's key for its preview copy.
+    pub id: String,
+    /// Left.
+    pub x: f32,
+    /// Top.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
 }
 
 /// A text line. Keys are one letter: a page holds some 30 lines and travels on every change.
@@ -133,7 +152,23 @@ impl PageDrawing {
                     color: hex(f.color),
                 })
                 .collect(),
+            images: page
+                .images
+                .iter()
+                .map(|i| ImageDrawing {
+                    id: i.image.to_string(),
+                    x: round(i.x.0),
+                    y: round(i.y.0),
+                    width: round(i.width.0),
+                    height: round(i.height.0),
+                })
+                .collect(),
         }
+    }
+
+    /// The ids of the pictures the page places.
+    pub fn image_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.images.iter().map(|i| i.id.as_str())
     }
 
     /// The page's text, line by line (its accessible description).

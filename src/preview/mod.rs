@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use drawing::{FrameDrawing, LineDrawing, PageDrawing, RuleDrawing};
+pub use drawing::{FrameDrawing, ImageDrawing, LineDrawing, PageDrawing, RuleDrawing};
 pub use glyphs::{GlyphDef, GlyphId, GlyphTable};
 
 use crate::fonts::FontBook;

@@ -38,6 +38,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import step_figures
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("BULLETIN_APP", ROOT / "target/debug/bulletin-app"))
 SHOTS = ROOT / "target/e2e-screenshots"
@@ -755,8 +757,9 @@ def reviewing(s: Session, proof_pdf: Path) -> None:
 def choose_in_file_chooser(title: str, path: Path) -> None:
     """Picks `path` in the GTK file chooser titled `title` as a user may: Ctrl+L, the path typed
     on the X server's keyboard (xdotool), Enter."""
-    found = subprocess.run(["xdotool", "search", "--sync", "--name", title], capture_output=True, text=True,
-                           timeout=30, check=True)
+    # --onlyvisible: a dialog found before it is mapped cannot take the focus (BadMatch under load).
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
+                           capture_output=True, text=True, timeout=30, check=True)
     window = found.stdout.split()[0]
     # No window manager under Xvfb: give the dialog the keyboard and the pointer ourselves.
     subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
@@ -820,6 +823,7 @@ def main() -> int:
         first_session(export_dir)
         second_session()
         latency_session(work)
+        step_figures.figures_session(sys.modules[__name__], work, export_dir)
         log("all steps passed")
         return 0
     except BaseException:

@@ -13,6 +13,8 @@ import type {
   FontRole,
   FontSettings,
   Fixed,
+  ImageInfo,
+  ImagePreview,
   Issue,
   IssueRow,
   LintFix,
@@ -125,6 +127,15 @@ export const api = {
   reviewComments: (id: string, current: Issue) => invoke<ReviewItem[]>('review_comments', { id, current }),
   applyComment: (id: string, comment: number, current: Issue) =>
     invoke<Issue>('apply_comment', { id, comment, current }),
+  // 图片 (src/desktop/images.rs)
+  /** The file chooser for 插入图片 (JPEG, PNG, WebP); null when cancelled. */
+  pickImageFile: () => invoke<string | null>('pick_image_file'),
+  /** Adds the picture at `path` to the store (the file itself is left as it is). */
+  addImageFile: (path: string) => invoke<ImageInfo>('add_image_file', { path }),
+  /** Adds a picture given as bytes (pasted, dropped from another program): sent raw, not as JSON. */
+  addImageBytes: (bytes: Uint8Array) => invoke<ImageInfo>('add_image_bytes', bytes),
+  /** The window's copy of image `id` (for the form's thumbnail and the preview's pages). */
+  imagePreview: (id: string) => invoke<ImagePreview>('image_preview', { id }),
   setCommentStatus: (id: string, comment: number, status: CommentStatus, reply: string) =>
     invoke<void>('set_comment_status', { id, comment, status, reply }),
   answeredComments: (id: string, from: Version, to: Version, current: Issue) =>

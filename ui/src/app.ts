@@ -5,6 +5,8 @@ import { ArchiveView } from './archive';
 import { Autosaver, errorText, type SaveState } from './autosave';
 import { button, h, replaceChildren } from './dom';
 import { EditorForm } from './editor';
+import { isImagePath } from './figures';
+import { ImageCache } from './imagecache';
 import { History } from './history';
 import { fileHeading, filesToCheck, importSummary } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
@@ -55,7 +57,9 @@ interface Current {
 export class App {
   private readonly archive: ArchiveView;
   private readonly form: EditorForm;
-  private readonly preview = new PreviewPane();
+  /** The pictures' preview copies, fetched once per page load (form thumbnails and pages). */
+  private readonly images: ImageCache;
+  private readonly preview: PreviewPane;
   private readonly previewFeed: PreviewFeed;
   private readonly editorEl: HTMLElement;
   private readonly titleEl: HTMLElement;
@@ -82,6 +86,8 @@ export class App {
     private readonly root: HTMLElement,
     private readonly api: Api,
   ) {
+    this.images = new ImageCache(async (id) => (await api.imagePreview(id)).data_url);
+    this.preview = new PreviewPane(this.images);
     this.archive = new ArchiveView({
       api,
       open: (id) => void this.openIssue(id),
@@ -127,6 +133,9 @@ export class App {
     this.form = new EditorForm({
       change: (m, k, r) => this.change(m, k, r),
       paste: (kind) => this.paste(kind),
+      notify,
+      api,
+      images: this.images,
     });
     this.previewFeed = new PreviewFeed(api, this.preview, (breaks) => this.form.showHeadlineBreaks(breaks));
 
@@ -1058,7 +1067,11 @@ export class App {
     }
   }
 
-  async importPaths(paths: string[]): Promise<void> {
+  async importPaths(paths: string[], at?: { x: number; y: number }): Promise<void> {
+    // Pictures dropped on an open issue go into the article under the pointer.
+    if (this.screen === 'editor' && paths.length > 0 && paths.every(isImagePath)) {
+      return this.form.dropImages(paths, at);
+    }
     // A PDF dropped on an open issue is a commented proof: its marks become review comments.
     if (this.screen === 'editor' && paths.length > 0 && paths.every((p) => /\.pdf$/i.test(p))) {
       this.selectTab('proofs');

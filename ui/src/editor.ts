@@ -4,6 +4,7 @@
 
 import { button, h, replaceChildren } from './dom';
 import { dateField } from './datefield';
+import { Figures, type FigureHost } from './figures';
 import {
   BLOCK_LABELS,
   headlineLines,
@@ -15,9 +16,10 @@ import {
   positiveInt,
   tocEntry,
 } from './issue';
-import type { Article, Block, BlockKind, Brief, Issue, PasteKind, Place } from './types';
+import type { Article, Block, Brief, Issue, PasteKind, Place, TextKind } from './types';
 
-export interface EditorHost {
+/** The editor's host: the app. */
+export interface EditorHost extends Pick<FigureHost, 'notify' | 'api' | 'images'> {
   /** Applies `mutate` to the issue being edited. `key` groups typing in one field into one undo
    * step; `rebuild` asks for the form to be rebuilt (structure changed). */
   change(mutate: (issue: Issue) => void, key: string | null, rebuild?: boolean): void;
@@ -48,9 +50,18 @@ const MOVE_DOWN = 'Alt+↓';
 export class EditorForm {
   readonly element: HTMLElement;
   private issue: Issue | null = null;
+  /** Photos: 插入图片, drops and pastes of pictures, the figure blocks. */
+  readonly figures: Figures;
 
   constructor(private readonly host: EditorHost) {
     this.element = h('div', { class: 'form', attrs: { id: 'form' } });
+    this.figures = new Figures({
+      change: (m, k, r) => host.change(m, k, r),
+      focus: (path) => this.focusLater(path),
+      notify: host.notify,
+      api: host.api,
+      images: host.images,
+    });
   }
 
   /** Builds the form for `issue`, keeping the scroll position and the focused field. */
@@ -89,6 +100,26 @@ export class EditorForm {
   /** The form control with this data-path. */
   field(path: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLButtonElement | null {
     return this.element.querySelector(`[data-path="${path}"]`);
+  }
+
+  /** Pictures dropped on the window at `at` (CSS pixels): into the article under the pointer, else
+   * the article being edited. */
+  dropImages(paths: string[], at?: { x: number; y: number }): Promise<void> {
+    const under =
+      at && typeof document.elementFromPoint === 'function'
+        ? document.elementFromPoint(at.x, at.y)
+        : document.activeElement;
+    const card = under?.closest<HTMLElement>('.card.article');
+    if (this.element.classList.contains('read-only')) {
+      this.host.notify('本期已印发，不能插入图片；需要修改请先「更正」。', 'error');
+      return Promise.resolve();
+    }
+    if (!card) {
+      this.host.notify('请把图片拖到要插入图片的那篇文章上。', 'error');
+      return Promise.resolve();
+    }
+    const i = Number(card.dataset.index);
+    return this.figures.addPaths(i, this.issue?.articles[i]?.blocks.length ?? 0, paths);
   }
 
   /** Shows, under each headline, where layout breaks it automatically (none: the hint hides). */
@@ -297,6 +328,7 @@ export class EditorForm {
           class: 'small',
           title: '「（一）……」楷体小标题',
         }),
+        this.figures.insertButton(i, () => this.issue?.articles[i]?.blocks.length ?? a.blocks.length),
       ),
       h(
         'label',
@@ -314,15 +346,17 @@ export class EditorForm {
       ),
     );
     this.makeSortable(card, 'articles', i);
+    this.figures.acceptOn(card, i, () => this.issue?.articles[i]?.blocks.length ?? a.blocks.length);
     return card;
   }
 
-  private addBlock(article: number, at: number, kind: BlockKind, text = ''): void {
+  private addBlock(article: number, at: number, kind: TextKind, text = ''): void {
     this.host.change((iss) => iss.articles[article]?.blocks.splice(at, 0, { kind, text }), null, true);
     this.focusLater(`articles.${article}.blocks.${at}.text`, 0);
   }
 
   private blockRow(b: Block, i: number, k: number, count: number): HTMLElement {
+    if (b.kind === 'figure') return this.figures.row(b, i, k, this.blockTools(i, k, count, '这张图片'));
     const path = `articles.${i}.blocks.${k}.text`;
     const kind = h(
       'select',
@@ -332,7 +366,7 @@ export class EditorForm {
         data: { path: `articles.${i}.blocks.${k}.kind` },
         on: {
           change: (ev) => {
-            const v = (ev.target as HTMLSelectElement).value as BlockKind;
+            const v = (ev.target as HTMLSelectElement).value as TextKind;
             this.host.change(
               (iss) => {
                 const blk = iss.articles[i]?.blocks[k];
@@ -344,7 +378,7 @@ export class EditorForm {
           },
         },
       },
-      ...(Object.keys(BLOCK_LABELS) as BlockKind[]).map((key) =>
+      ...(Object.keys(BLOCK_LABELS) as TextKind[]).map((key) =>
         h('option', { attrs: { value: key, selected: key === b.kind }, text: BLOCK_LABELS[key] }),
       ),
     );
@@ -405,29 +439,28 @@ export class EditorForm {
         true,
       );
     });
+    return h('div', { class: 'block' }, kind, text, this.blockTools(i, k, count, '这一段'));
+  }
+
+  /** Move up, move down and delete for block `k` of article `i` (`what`: 「这一段」). */
+  private blockTools(i: number, k: number, count: number, what: string): HTMLElement {
     return h(
-      'div',
-      { class: 'block' },
-      kind,
-      text,
-      h(
-        'span',
-        { class: 'block-tools' },
-        button('↑', () => this.moveBlock(i, k, k - 1), {
-          class: 'icon',
-          title: '上移这一段',
-          disabled: k === 0,
-        }),
-        button('↓', () => this.moveBlock(i, k, k + 1), {
-          class: 'icon',
-          title: '下移这一段',
-          disabled: k === count - 1,
-        }),
-        button('✕', () => this.host.change((iss) => iss.articles[i]?.blocks.splice(k, 1), null, true), {
-          class: 'icon danger',
-          title: '删除这一段（可以撤销，Ctrl+Z）',
-        }),
-      ),
+      'span',
+      { class: 'block-tools' },
+      button('↑', () => this.moveBlock(i, k, k - 1), {
+        class: 'icon block-up',
+        title: `上移${what}`,
+        disabled: k === 0,
+      }),
+      button('↓', () => this.moveBlock(i, k, k + 1), {
+        class: 'icon block-down',
+        title: `下移${what}`,
+        disabled: k === count - 1,
+      }),
+      button('✕', () => this.host.change((iss) => iss.articles[i]?.blocks.splice(k, 1), null, true), {
+        class: 'icon danger block-delete',
+        title: `删除${what}（可以撤销，Ctrl+Z）`,
+      }),
     );
   }
 
@@ -773,7 +806,7 @@ function dragHandle(): HTMLElement {
   return h('span', { class: 'drag-handle', title: '按住拖动以调整顺序（也可用 Alt+↑ / Alt+↓）', text: '⠿' });
 }
 
-function blockPlaceholder(kind: BlockKind): string {
+function blockPlaceholder(kind: TextKind): string {
   switch (kind) {
     case 'paragraph':
       return '正文段落（回车另起一段）';

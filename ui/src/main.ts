@@ -25,9 +25,11 @@ void listen('bulletin://close-requested', async () => {
 // The menu bar's items run the same commands as their keyboard shortcuts.
 void listenToMenu((cmd) => app.run(cmd));
 
-// Files dropped onto the window are imported.
+// Files dropped onto the window are imported (pictures: into the article under the pointer).
 void getCurrentWebview().onDragDropEvent((event) => {
   if (event.payload.type === 'drop' && event.payload.paths.length > 0) {
-    void app.importPaths(event.payload.paths);
+    const { x, y } = event.payload.position;
+    const at = { x: x / window.devicePixelRatio, y: y / window.devicePixelRatio };
+    void app.importPaths(event.payload.paths, at);
   }
 });

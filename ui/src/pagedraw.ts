@@ -1,21 +1,37 @@
-// One preview page as inline SVG: rules, frames and, per line, the glyphs placed from the glyph
-// sheet and an invisible text layer over them (one x per character) so the page can be searched
-// and selected. The characters go into text nodes only.
+// One preview page as inline SVG: pictures, rules, frames and, per line, the glyphs placed from the
+// glyph sheet and an invisible text layer over them (one x per character) so the page can be
+// searched and selected. The characters go into text nodes only. A picture is an <image> whose
+// href is the object URL of its preview copy (ImageCache: fetched once per page load, by id).
 
 import { glyphRef } from './glyphsheet';
+import type { ImageCache } from './imagecache';
 import { num, svg } from './svgdom';
 import type { LineDrawing, PageDrawing } from './types';
 
 /** The id of page `n`'s drawn content (thumbnails show it with <use>). */
 export const pageRef = (n: number): string => `pg-${n}`;
 
-/** The page drawn as an <svg> the size of its container. */
-export function drawPage(d: PageDrawing): SVGSVGElement {
+/** The page drawn as an <svg> the size of its container; its pictures from `images`. */
+export function drawPage(d: PageDrawing, images?: ImageCache): SVGSVGElement {
   const content = svg(
     'g',
     { id: pageRef(d.number) },
     svg('rect', { class: 'paper', width: d.width, height: d.height, fill: '#ffffff' }),
   );
+  for (const img of d.images ?? []) {
+    // Layout gives the picture's box at its aspect ratio (docs/layout.md): drawn to fill it.
+    const el = svg('image', {
+      class: 'figure',
+      x: img.x,
+      y: img.y,
+      width: img.width,
+      height: img.height,
+      preserveAspectRatio: 'none',
+    });
+    if (images) images.show(el, img.id);
+    else el.setAttribute('data-image', img.id);
+    content.appendChild(el);
+  }
   for (const r of d.rules) {
     content.appendChild(
       svg('line', {

@@ -6,6 +6,7 @@
 import { errorText } from './autosave';
 import { button, h, replaceChildren } from './dom';
 import { GlyphSheet } from './glyphsheet';
+import { ImageCache } from './imagecache';
 import { PageCache } from './pagecache';
 import { drawPage, pageRef, pageText } from './pagedraw';
 import { svg } from './svgdom';
@@ -48,7 +49,10 @@ export class PreviewPane {
   private zoom = 0; // 0 = fit width
   version = 0;
 
-  constructor() {
+  /** `images`: where the pages' pictures come from (none held: pictures stay blank). */
+  constructor(
+    private readonly images: ImageCache = new ImageCache(() => Promise.reject(new Error('no images'))),
+  ) {
     this.pages = h('div', { class: 'pages', attrs: { id: 'preview-pages' } });
     this.thumbs = h('nav', { class: 'thumbs', attrs: { id: 'preview-thumbs', 'aria-label': '页面缩略图' } });
     this.status = h('span', { class: 'preview-status', attrs: { id: 'preview-status', role: 'status' } });
@@ -202,7 +206,7 @@ export class PreviewPane {
     const d = this.cache.get(hash);
     if (!d) return;
     const sheet = fig.firstElementChild as HTMLElement;
-    replaceChildren(sheet, drawPage({ ...d, number: i + 1 }));
+    replaceChildren(sheet, drawPage({ ...d, number: i + 1 }, this.images));
     fig.dataset.drawn = hash;
   }
 

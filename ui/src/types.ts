@@ -1,6 +1,8 @@
 // The issue model as the engine serialises it (src/model.rs, the JSON interchange format).
 
-export type BlockKind = 'paragraph' | 'heading1' | 'heading2';
+/** The kinds of text block; a figure (`FigureBlock`) is the other kind. */
+export type TextKind = 'paragraph' | 'heading1' | 'heading2';
+export type BlockKind = TextKind | 'figure';
 export type Status = 'draft' | 'in_proof' | 'published';
 
 export interface Masthead {
@@ -12,9 +14,34 @@ export interface Masthead {
   date: string;
 }
 
-export interface Block {
-  kind: BlockKind;
+export interface TextBlock {
+  kind: TextKind;
   text: string;
+}
+
+/** A picture in an article (src/model.rs): the stored image by its SHA-256, its printed width. */
+export interface Figure {
+  /** The image's SHA-256, hex: the store keeps its bytes once. */
+  image: string;
+  /** Percent of the column, 25–100. */
+  width: number;
+}
+
+/** A photo with its caption 「图为……」 (`text`). */
+export interface FigureBlock {
+  kind: 'figure';
+  text: string;
+  figure: Figure;
+}
+
+export type Block = TextBlock | FigureBlock;
+
+/** An image the store holds (src/desktop/images.rs): what the editor needs to place it. */
+export interface ImageInfo {
+  id: string;
+  media_type: string;
+  width_px: number;
+  height_px: number;
 }
 
 export interface Article {
@@ -136,6 +163,25 @@ export interface RuleDrawing {
   color: string;
 }
 
+/** The window's copy of a picture (src/desktop/images.rs `ImagePreview`): upright, at most 1200 px. */
+export interface ImagePreview {
+  id: string;
+  /** The original's size as shown (the copy may be smaller). */
+  width_px: number;
+  height_px: number;
+  /** The copy as a `data:` URL (JPEG, or PNG with transparency). */
+  data_url: string;
+}
+
+/** A picture on a preview page, by its image id (its preview copy is fetched once per session). */
+export interface ImageDrawing {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface FrameDrawing {
   x: number;
   y: number;
@@ -153,6 +199,8 @@ export interface PageDrawing {
   lines: LineDrawing[];
   rules: RuleDrawing[];
   frames: FrameDrawing[];
+  /** Pictures (absent on a page without any). */
+  images?: ImageDrawing[];
 }
 
 /** A page of a preview update: its hash, and its drawing when it changed or was asked for. */

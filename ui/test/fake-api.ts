@@ -8,6 +8,9 @@ import type {
   Finding,
   FontRole,
   FontSettings,
+  ImageDrawing,
+  ImageInfo,
+  ImagePreview,
   Issue,
   IssueRow,
   LintFix,
@@ -158,6 +161,28 @@ export class FakeApi {
   pasteResult: Pasted | string = { articles: [], briefs: [] };
   pasteReads: { text: string; kind: PasteKind }[] = [];
 
+  /** The pictures the fake store holds: their bytes by id. */
+  images = new Map<string, Uint8Array>();
+  /** What 插入图片's file chooser answers (null: cancelled). */
+  imageFile: string | null = '/home/u/图片/峰会现场.jpg';
+  /** Every picture added: its path, or 「bytes:N」 for N pasted bytes. */
+  imageAdds: string[] = [];
+  /** The ids whose preview copy was asked for, in order. */
+  imagePreviews: string[] = [];
+
+  /** Takes a picture in as the engine would: JPEG or PNG bytes, else its refusal. */
+  private addImage(bytes: Uint8Array, name: string): ImageInfo {
+    const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+    const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+    if (!jpeg && !png)
+      throw `无法读取图片「${name}」：文件已损坏，或不是 JPEG、PNG、WebP 图片。请换一个文件。`;
+    let hash = 0;
+    for (const b of bytes) hash = (hash * 31 + b) >>> 0;
+    const id = hash.toString(16).padStart(8, '0').repeat(8);
+    this.images.set(id, bytes);
+    return { id, media_type: jpeg ? 'image/jpeg' : 'image/png', width_px: 1600, height_px: 1200 };
+  }
+
   add(id: string, issue: Issue): void {
     this.issues.set(id, { issue: structuredClone(issue), deleted: false, updated: '2026-11-24T10:00:00Z' });
   }
@@ -209,7 +234,13 @@ export class FakeApi {
       previewUpdate: async (session: string, issue: Issue): Promise<PreviewUpdate> => {
         this.previews.push(structuredClone(issue));
         // One page per article: its headline as a line, a glyph per character (numbered by code).
-        const drawings = issue.articles.map((a, i) => fakePage(i + 1, a.headline.join('')));
+        const drawings = issue.articles.map((a, i) =>
+          fakePage(
+            i + 1,
+            a.headline.join(''),
+            a.blocks.flatMap((b) => (b.kind === 'figure' ? [b.figure] : [])),
+          ),
+        );
         const last = this.previewSessions.get(session) ?? [];
         const hashes = drawings.map((d) => JSON.stringify(d));
         this.previewSessions.set(session, hashes);
@@ -372,6 +403,27 @@ export class FakeApi {
         const label = { open: '待处理', done: '已处理', rejected: '不采纳' }[status];
         Object.assign(item, { status, status_label: label, reply: reply.trim() });
       },
+      pickImageFile: async () => this.imageFile,
+      addImageFile: async (path: string): Promise<ImageInfo> => {
+        this.imageAdds.push(path);
+        // The fake's "files": a path naming 损坏 holds no picture; others hold JPEG bytes of their name.
+        const name = path.split('/').pop() ?? path;
+        const bytes = /损坏|\.txt$/.test(path)
+          ? new TextEncoder().encode('not a picture')
+          : new Uint8Array([0xff, 0xd8, ...new TextEncoder().encode(path)]);
+        return this.addImage(bytes, name);
+      },
+      addImageBytes: async (bytes: Uint8Array): Promise<ImageInfo> => {
+        this.imageAdds.push(`bytes:${bytes.length}`);
+        return this.addImage(bytes, '粘贴的图片');
+      },
+      imagePreview: async (id: string): Promise<ImagePreview> => {
+        this.imagePreviews.push(id);
+        const bytes = this.images.get(id);
+        if (!bytes) throw '找不到这张图片（可能已被删除）：请重新插入图片。';
+        const data_url = `data:image/jpeg;base64,${btoa(String.fromCharCode(...bytes))}`;
+        return { id, width_px: 1600, height_px: 1200, data_url };
+      },
       exportVolume: async (year: number, path: string): Promise<VolumeExported> => {
         this.volumes.push({ year, path });
         return { path, bytes: 1000, pages: 14, issues: 1, left_out: ['第5期（总第246期）'] };
@@ -380,10 +432,22 @@ export class FakeApi {
   }
 }
 
-/** A page with one line of `text` in the fake preview. */
-function fakePage(number: number, text: string): PageDrawing {
+/** A page with one line of `text` in the fake preview, and `figures` stacked under it. */
+function fakePage(
+  number: number,
+  text: string,
+  figures: { image: string; width: number }[] = [],
+): PageDrawing {
   const chars = [...text];
+  const images: ImageDrawing[] = figures.map((f, n) => ({
+    id: f.image,
+    x: 79.37,
+    y: 250 + 220 * n,
+    width: (436.53 * f.width) / 100,
+    height: 200,
+  }));
   return {
+    ...(images.length ? { images } : {}),
     number,
     width: 595.28,
     height: 841.89,
