@@ -42,10 +42,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 6,
         apply: v6_published_faces,
     },
+    Migration {
+        version: 7,
+        apply: v7_unit_aliases,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 6;
+pub const LATEST: u32 = 7;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -179,6 +183,18 @@ fn v5_review_comments(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 /// `store::PublishedFace`); publications recorded before keep an empty list.
 fn v6_published_faces(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("ALTER TABLE publications ADD COLUMN faces TEXT NOT NULL DEFAULT '[]';")
+}
+
+/// Version 7: the alias table of 信息采用统计 (`crate::stats::units`): a unit's or a person's
+/// canonical name → the unit it counts as. Self-contained, so it can be renumbered at a merge.
+fn v7_unit_aliases(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE unit_aliases (
+            alias      TEXT PRIMARY KEY CHECK (length(alias) > 0),
+            unit       TEXT NOT NULL CHECK (length(unit) > 0 AND unit <> alias),
+            updated_at TEXT NOT NULL         -- RFC 3339, UTC
+        );",
+    )
 }
 
 /// Applies every migration above `from`, in order, inside `tx`, and sets `user_version`.
