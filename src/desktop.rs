@@ -15,6 +15,7 @@ mod fonts;
 mod preview;
 mod proofing;
 mod review;
+mod stats;
 mod volume;
 
 pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
@@ -24,6 +25,7 @@ pub use proofing::{
     Version,
 };
 pub use review::{ReviewImported, ReviewItem};
+pub use stats::{StatsFile, StatsItem, StatsQuery, StatsRow, StatsView};
 pub use volume::VolumeExported;
 
 use crate::fonts::{FontBook, FontChoices};

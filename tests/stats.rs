@@ -405,3 +405,74 @@ fn the_command_line_says_what_is_wrong_in_chinese() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("没有可统计的简报"));
 }
+
+#[test]
+fn the_app_operations_count_edit_aliases_and_export() {
+    use bulletin::desktop::{Desktop, StatsFile, StatsQuery};
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_past_issues(dir.path());
+    let d = Desktop::open(&db, bulletin::fonts::FontBook::default_dir()).unwrap();
+    let q = StatsQuery {
+        year: 2022,
+        from: 5,
+        to: 6,
+        all: false,
+    };
+    let v = d.statistics(q).unwrap();
+    assert_eq!(
+        (v.label.as_str(), v.issues, v.articles, v.briefs),
+        ("2022年5—6月", 2, 6, 9)
+    );
+    assert_eq!(v.months, [5, 6]);
+    let cangnan = v.rows.iter().find(|r| r.name == "苍南县科协").unwrap();
+    assert_eq!(
+        (
+            cangnan.articles_by_month.clone(),
+            cangnan.briefs_by_month.clone()
+        ),
+        (vec![0, 1], vec![1, 1])
+    );
+    let issues: Vec<&str> = cangnan.items.iter().map(|i| i.issue.as_str()).collect();
+    assert_eq!(
+        issues,
+        [
+            "第5期（总第270期）",
+            "第6期（总第271期）",
+            "第6期（总第271期）"
+        ]
+    );
+    assert!(v.rows.iter().any(|r| r.name == "吴晓" && r.person));
+
+    let table = d.set_unit_alias("吴晓", "鹿城科协").unwrap();
+    assert_eq!(
+        (table[0].alias.as_str(), table[0].unit.as_str()),
+        ("吴晓", "鹿城区科协")
+    );
+    let v = d.statistics(q).unwrap();
+    assert!(v
+        .rows
+        .iter()
+        .any(|r| r.name == "鹿城区科协" && !r.person && r.articles == 1));
+    assert!(d.delete_unit_alias("吴晓").unwrap().is_empty());
+    assert!(d.set_unit_alias("吴晓", "王刚").is_err());
+
+    let xlsx = d
+        .export_statistics(q, StatsFile::Xlsx, &dir.path().join("统计"))
+        .unwrap();
+    assert!(xlsx.ends_with("统计.xlsx"));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let docx = d
+        .export_statistics(q, StatsFile::Docx, &dir.path().join("通报.docx"))
+        .unwrap();
+    let got = docx_support::python_docx(
+        "import sys, docx; print(docx.Document(sys.argv[1]).paragraphs[0].text)",
+        &[Path::new(&docx)],
+    );
+    assert_eq!(got.trim(), "2022年5—6月信息采用情况通报");
+    let bad = StatsQuery {
+        from: 7,
+        to: 3,
+        ..q
+    };
+    assert!(d.statistics(bad).unwrap_err().0.contains("晚于"));
+}
