@@ -1,4 +1,4 @@
-//! The 信息采用情况通报 as a Word document on the bulletin's page and in its styles (src/docx/):
+//! The 信息采用情况通报 as a Word document on the bulletin's page and in its styles (docs/layout.md §11):
 //! the title in 小标宋 (docs/layout.md §4), a lead sentence in 仿宋, and the table 序号, 单位,
 //! 文章, 简讯, 合计 in the order of the totals, headed in 黑体 (§9), with a 合计 row.
 
@@ -15,7 +15,7 @@ use crate::docx::{DocxError, FontNames};
 
 use super::{Kind, Stats};
 
-/// The columns and their share of the text width, in 28ths (the grid's characters, §1).
+/// The columns and their share of the text width, in 28ths (the grid's characters, docs/layout.md §1, §11).
 const COLUMNS: [(&str, i32); 5] = [
     ("序号", 3),
     ("单位", 13),
@@ -156,7 +156,7 @@ fn table(stats: &Stats) -> Table {
     let line = |pos| {
         TableBorder::new(pos)
             .border_type(BorderType::Single)
-            .size(4)
+            .size(4) // eighths of a point: 0.5 pt (docs/layout.md §11)
             .color("000000")
     };
     let borders = TableBorders::with_empty()
