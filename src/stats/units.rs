@@ -11,7 +11,7 @@
 //!    in a unit word (科协, 局, 部, 会, 办, 委, 院, 校, 中心 …); anything else is a unit.
 //! 4. A unit's name: 科学技术协会 ≡ 科协; a Wenzhou county-level place written without its
 //!    县/市/区 gets it (苍南科协 → 苍南县科协: each of the twelve names is unambiguous), and
-//!    温州市 before a county is dropped; a city body 「市…」 or 「温州…」 is 「温州市…」.
+//!    温州市 before a county is dropped; a city body 「市…」 or 「温州科协…」 is 「温州市…」.
 //! 5. The alias table (kept in the store) maps a canonical name, a unit's or a person's, to a
 //!    unit; it is applied after the rules.
 
@@ -275,8 +275,11 @@ pub fn unit_name(name: &str) -> String {
     if let Some(rest) = s.strip_prefix("温州市") {
         return format!("{CITY}{rest}");
     }
+    // 「温州科协」 is the city's association; other 「温州…」 names (温州日报, 温州大学) are names.
     if let Some(rest) = s.strip_prefix("温州") {
-        return format!("{CITY}{rest}");
+        if rest.starts_with("科协") {
+            return format!("{CITY}{rest}");
+        }
     }
     if let Some(rest) = s.strip_prefix('市') {
         if !rest.is_empty() {
@@ -368,6 +371,9 @@ mod tests {
     fn city_bodies_take_the_city_name() {
         assert_eq!(unit_name("市科协"), "温州市科协");
         assert_eq!(unit_name("温州科协"), "温州市科协");
+        assert_eq!(unit_name("温州科协科普部"), "温州市科协科普部");
+        assert_eq!(unit_name("温州日报"), "温州日报");
+        assert_eq!(unit_name("温州大学"), "温州大学");
         assert_eq!(unit_name("温州市科学技术协会"), "温州市科协");
         assert_eq!(unit_name("市科协学会部"), "温州市科协学会部");
         assert_eq!(unit_name("市教育局"), "温州市教育局");

@@ -23,11 +23,16 @@ def stats_view(s) -> None:
     assert rows[1][1] == "温州市科协" and rows[1][-3:] == ["0", "3", "3"], rows[1]
     assert rows[-1][1] == "合计" and rows[-1][-3:] == ["6", "8", "14"], rows[-1]
     assert len(s.all("svg.bar-chart g.bar")) == len(rows) - 1
-    s.all("#stats-table tbody tr")[1].click()
+    s.shot("15a-stats.png")
+    # The row's name cell, scrolled into view (a <tr> itself has no box WebDriver may click).
+    cell = s.css("#stats-table tbody tr:nth-child(2) td:nth-child(2)")
+    s.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
+    cell.click()
     s.until("the items of 温州市科协", lambda: len(s.all("#stats-items li")) == 3)
     assert all(t.startswith("第4期（总第245期）") for t in s.texts("#stats-items li"))
 
     # 叶贤挺 counted for 市科协: 温州市科协 then has 3 articles and 4 briefs; undone, back as before.
+    s.driver.execute_script("document.getElementById('aliases').scrollIntoView()")
     s.css("#alias-name").send_keys("叶贤挺")
     s.css("#alias-unit").send_keys("市科协")
     s.css("#alias-add").click()
@@ -39,6 +44,7 @@ def stats_view(s) -> None:
     s.until("the alias undone", lambda: not s.all(".alias-row"))
     s.until("叶贤挺 first again", lambda: s.texts("#stats-table tbody tr:first-child td")[1] == "叶贤挺（个人）")
 
+    s.driver.execute_script("document.getElementById('stats').scrollTop = 0")
     s.css("#stats-xlsx").click()
     s.until("the XLSX exported", lambda: any("已导出" in t and t.endswith(".xlsx") for t in s.texts(".toast")), 60)
     xlsx = Path([t for t in s.texts(".toast") if t.endswith(".xlsx")][-1].split("已导出：", 1)[1])
