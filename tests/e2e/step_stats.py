@@ -46,12 +46,12 @@ def stats_view(s) -> None:
 
     s.driver.execute_script("document.getElementById('stats').scrollTop = 0")
     s.css("#stats-xlsx").click()
-    s.until("the XLSX exported", lambda: any("已导出" in t and t.endswith(".xlsx") for t in s.texts(".toast")), 60)
-    xlsx = Path([t for t in s.texts(".toast") if t.endswith(".xlsx")][-1].split("已导出：", 1)[1])
+    s.until("the XLSX exported", lambda: any("已导出" in t and t.endswith(".xlsx") for t in s.texts(".toast span")), 60)
+    xlsx = Path([t for t in s.texts(".toast span") if t.endswith(".xlsx")][-1].split("已导出：", 1)[1])
     assert xlsx.read_bytes()[:2] == b"PK", xlsx
     s.css("#stats-docx").click()
-    s.until("the 通报 exported", lambda: any("已导出" in t and t.endswith(".docx") for t in s.texts(".toast")), 60)
-    docx = Path([t for t in s.texts(".toast") if t.endswith(".docx")][-1].split("已导出：", 1)[1])
+    s.until("the 通报 exported", lambda: any("已导出" in t and t.endswith(".docx") for t in s.texts(".toast span")), 60)
+    docx = Path([t for t in s.texts(".toast span") if t.endswith(".docx")][-1].split("已导出：", 1)[1])
     text = subprocess.run(["unzip", "-p", str(docx), "word/document.xml"], capture_output=True,
                           check=True).stdout.decode("utf-8")
     assert "2020年度信息采用情况通报" in text, text[:300]
