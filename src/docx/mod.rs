@@ -22,7 +22,7 @@ mod package;
 mod properties;
 pub mod settings;
 pub mod styles;
-pub(crate) mod xml;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
