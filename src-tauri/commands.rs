@@ -7,8 +7,8 @@ use std::sync::Arc;
 use bulletin::desktop::{
     with_extension, AddedImage, AppInfo, ArchiveDir, BackedUp, Desktop, DesktopError, ExportKind,
     Exported, Fixed, FontSettings, ImagePreview, ImportReport, LintItem, OpenedIssue, Published,
-    Restored, ReviewImported, ReviewItem, RoundInfo, SearchRow, Verified, Version, VolumeExported,
-    BACKUP_EXTENSION,
+    Restored, ReviewImported, ReviewItem, RoundInfo, SearchRow, StatsFile, StatsQuery, StatsView,
+    Verified, Version, VolumeExported, BACKUP_EXTENSION,
 };
 use bulletin::diff::PartDiff;
 use bulletin::fonts::{FaceChoice, FontRole};
@@ -17,7 +17,7 @@ use bulletin::lint::{Fix, Place};
 use bulletin::model::Issue;
 use bulletin::preflight::Finding;
 use bulletin::preview::PreviewUpdate;
-use bulletin::store::{CommentStatus, IssueId, IssueSummary};
+use bulletin::store::{CommentStatus, IssueId, IssueSummary, UnitAlias};
 use tauri::ipc::InvokeBody;
 use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -356,6 +356,57 @@ pub async fn export_volume(
     path: String,
 ) -> Reply<VolumeExported> {
     blocking(&state, move |d| d.export_volume(year, &PathBuf::from(path))).await
+}
+
+// ---- 信息采用统计 ----
+
+#[tauri::command]
+pub async fn statistics(state: State<'_, Shared>, query: StatsQuery) -> Reply<StatsView> {
+    blocking(&state, move |d| d.statistics(query)).await
+}
+
+#[tauri::command]
+pub async fn unit_aliases(state: State<'_, Shared>) -> Reply<Vec<UnitAlias>> {
+    blocking(&state, |d| d.unit_aliases()).await
+}
+
+#[tauri::command]
+pub async fn set_unit_alias(
+    state: State<'_, Shared>,
+    alias: String,
+    unit: String,
+) -> Reply<Vec<UnitAlias>> {
+    blocking(&state, move |d| d.set_unit_alias(&alias, &unit)).await
+}
+
+#[tauri::command]
+pub async fn delete_unit_alias(state: State<'_, Shared>, alias: String) -> Reply<Vec<UnitAlias>> {
+    blocking(&state, move |d| d.delete_unit_alias(&alias)).await
+}
+
+/// Asks where to save the statistics (the save dialog, or `$BULLETIN_EXPORT_DIR`), then writes
+/// them; `None` when the editor cancels.
+#[tauri::command]
+pub async fn export_statistics(
+    window: WebviewWindow,
+    state: State<'_, Shared>,
+    query: StatsQuery,
+    file: StatsFile,
+    suggested_name: String,
+) -> Reply<Option<String>> {
+    let title = format!("导出 {}", file.extension().to_uppercase());
+    let Some(path) = save_dialog(
+        &window,
+        &title,
+        suggested_name,
+        (file.filter_name(), file.extension()),
+    ) else {
+        return Ok(None);
+    };
+    blocking(&state, move |d| {
+        d.export_statistics(query, file, &path).map(Some)
+    })
+    .await
 }
 
 // ---- 备份数据 ----

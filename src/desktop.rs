@@ -16,6 +16,7 @@ mod images;
 mod preview;
 mod proofing;
 mod review;
+mod stats;
 mod volume;
 
 pub use backup::{BackedUp, Restored, BACKUP_EXTENSION};
@@ -26,6 +27,7 @@ pub use proofing::{
     Version,
 };
 pub use review::{ReviewImported, ReviewItem};
+pub use stats::{StatsFile, StatsItem, StatsQuery, StatsRow, StatsView};
 pub use volume::VolumeExported;
 
 use crate::fonts::{FontBook, FontChoices};

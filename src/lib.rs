@@ -26,6 +26,7 @@ pub mod preflight;
 pub mod preview;
 pub mod proof;
 pub mod review;
+pub mod stats;
 pub mod store;
 pub mod svg;
 pub mod units;

@@ -408,7 +408,7 @@ fn a_version_5_database_gains_the_faces_of_its_publications() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     // Version 5 had neither the faces nor the images table (v7).
     conn.execute_batch(
-        "ALTER TABLE publications DROP COLUMN faces; DROP TABLE images; PRAGMA user_version = 5;",
+        "ALTER TABLE publications DROP COLUMN faces; DROP TABLE images; DROP TABLE unit_aliases; PRAGMA user_version = 5;",
     )
     .unwrap();
     drop(conn);

@@ -254,7 +254,7 @@ fn a_version_4_database_gains_the_comments_table() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE review_comments; ALTER TABLE publications DROP COLUMN faces;
-         DROP TABLE images; PRAGMA user_version = 4;",
+         DROP TABLE images; DROP TABLE unit_aliases; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(conn);

@@ -37,9 +37,9 @@ fn a_version_6_database_gains_the_images_table_and_keeps_its_issues() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.sqlite3");
     let id = Store::open(&path).unwrap().insert(&sample()).unwrap();
-    // What version 6 had: everything but the images table.
+    // What version 6 had: everything but the images and alias tables.
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("DROP TABLE images; PRAGMA user_version = 6;")
+    conn.execute_batch("DROP TABLE images; DROP TABLE unit_aliases; PRAGMA user_version = 6;")
         .unwrap();
     drop(conn);
     let mut store = Store::open(&path).unwrap();
@@ -47,7 +47,7 @@ fn a_version_6_database_gains_the_images_table_and_keeps_its_issues() {
         .unwrap()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!((v, SCHEMA_VERSION), (7, 7));
+    assert_eq!((v, SCHEMA_VERSION), (8, 8));
     assert_eq!(store.load(id).unwrap().issue, sample());
     assert_eq!(count_images(&path), 0);
     // The migrated store takes figures.

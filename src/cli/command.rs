@@ -316,6 +316,12 @@ pub enum Command {
         )]
         pdf: PathBuf,
     },
+    /// 信息采用统计: per unit, the articles and briefs adopted in a year.
+    #[command(
+        about = "信息采用统计：某年（或其中几个月）已印发各期中，各单位被采用的文章和简讯数，按月和合计；可写出 Excel 和 Word 通报；alias / unalias / aliases 编辑别名表",
+        help_template = HELP_TEMPLATE
+    )]
+    Stats(super::stats::StatsArgs),
     /// The fonts: each role's face and fallbacks, the installed Chinese faces, the choice.
     #[command(
         about = "字体：列出各角色（小标宋、仿宋、黑体、楷体、宋体，以及西文字母和数字所用的西文）所用的字体和缺字时的替补字体、已安装的中文字体及其授权；--set / --reset 修改保存的选择",

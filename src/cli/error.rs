@@ -72,6 +72,9 @@ pub enum CliError {
     /// The yearly volume could not be made (its message says what to do).
     #[error("{0}")]
     Volume(#[from] bulletin::volume::VolumeError),
+    /// 信息采用统计 failed (its message says what to do).
+    #[error("{0}")]
+    Stats(#[from] bulletin::stats::StatsError),
     /// A commented proof could not be read into the issue (its message says why and what to do).
     #[error("{0}")]
     Review(#[from] bulletin::review::ReviewError),

@@ -11,6 +11,7 @@ mod outputs;
 mod proofing;
 mod review;
 mod save_loop;
+mod stats;
 mod table;
 
 use std::fmt::Display;
@@ -343,6 +344,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             ))?;
         }
         Command::Fonts { set, reset } => fonts::fonts(db, &set, &reset)?,
+        Command::Stats(args) => stats::run(db, args)?,
         Command::SaveLoop => save_loop::run(&mut open_store(db)?)?,
     }
     Ok(())

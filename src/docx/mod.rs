@@ -59,25 +59,7 @@ pub fn render(issue: &Issue) -> Result<Vec<u8>, DocxError> {
 
 /// The issue as DOCX bytes naming the fonts `names` gives each role.
 pub fn render_with(issue: &Issue, names: &FontNames) -> Result<Vec<u8>, DocxError> {
-    let mut docx = Docx::new()
-        .page_size(geometry::PAGE_WIDTH as u32, geometry::PAGE_HEIGHT as u32)
-        .page_margin(PageMargin {
-            top: geometry::MARGIN_TOP,
-            left: geometry::MARGIN_LEFT,
-            bottom: geometry::MARGIN_BOTTOM,
-            right: geometry::MARGIN_RIGHT,
-            header: geometry::MARGIN_TOP / 2,
-            footer: geometry::footer_distance(),
-            gutter: 0,
-        })
-        .footer(footers::odd())
-        .even_footer(footers::even());
-    docx.document = docx.document.doc_grid(
-        DocGrid::with_empty()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(geometry::LINE_PITCH as usize)
-            .char_space(geometry::char_space()),
-    );
+    let mut docx = page();
     for p in masthead::masthead(issue) {
         docx = docx.add_paragraph(p);
     }
@@ -97,6 +79,49 @@ pub fn render_with(issue: &Issue, names: &FontNames) -> Result<Vec<u8>, DocxErro
     }
     let parts = package::parts(docx.build(), issue, names);
     Ok(package::zip(parts, package::entry_time(issue))?)
+}
+
+/// A document with the bulletin's page: A4, margins, odd/even page-number footers and the
+/// 22 × 28 grid (§1, §7).
+fn page() -> Docx {
+    let mut docx = Docx::new()
+        .page_size(geometry::PAGE_WIDTH as u32, geometry::PAGE_HEIGHT as u32)
+        .page_margin(PageMargin {
+            top: geometry::MARGIN_TOP,
+            left: geometry::MARGIN_LEFT,
+            bottom: geometry::MARGIN_BOTTOM,
+            right: geometry::MARGIN_RIGHT,
+            header: geometry::MARGIN_TOP / 2,
+            footer: geometry::footer_distance(),
+            gutter: 0,
+        })
+        .footer(footers::odd())
+        .even_footer(footers::even());
+    docx.document = docx.document.doc_grid(
+        DocGrid::with_empty()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(geometry::LINE_PITCH as usize)
+            .char_space(geometry::char_space()),
+    );
+    docx
+}
+
+/// A document that is not an issue (e.g. the 信息采用情况通报) on the bulletin's page, in its
+/// styles: `build` adds the body to a document with the page set; the properties name `title`,
+/// `author` and the date.
+pub fn render_document(
+    build: impl FnOnce(Docx) -> Docx,
+    title: &str,
+    author: &str,
+    date: chrono::NaiveDate,
+    names: &FontNames,
+) -> Result<Vec<u8>, DocxError> {
+    let docx = build(page());
+    let when = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
+    let core = properties::core_xml_of(title, author, &when);
+    let app = properties::app_xml_of(author);
+    let parts = package::parts_with_properties(docx.build(), core, app, names);
+    Ok(package::zip(parts, package::date_time(date))?)
 }
 
 /// Renders the issue and writes it to `path` atomically (a crash never leaves half a file).

@@ -14,17 +14,23 @@ use crate::model::Issue;
 /// The package's parts, in the order they are written (`[Content_Types].xml` first, as Word and
 /// most readers expect).
 pub fn parts(xml: XMLDocx, issue: &Issue, names: &super::FontNames) -> Vec<(String, Vec<u8>)> {
+    let core = super::properties::core_xml(issue);
+    let app = super::properties::app_xml(issue);
+    parts_with_properties(xml, core, app, names)
+}
+
+/// As `parts`, with the property parts given (a document that is not an issue).
+pub fn parts_with_properties(
+    xml: XMLDocx,
+    core: String,
+    app: String,
+    names: &super::FontNames,
+) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
         ("_rels/.rels".into(), xml.rels),
-        (
-            "docProps/app.xml".into(),
-            super::properties::app_xml(issue).into_bytes(),
-        ),
-        (
-            "docProps/core.xml".into(),
-            super::properties::core_xml(issue).into_bytes(),
-        ),
+        ("docProps/app.xml".into(), app.into_bytes()),
+        ("docProps/core.xml".into(), core.into_bytes()),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         (
             "word/_rels/document.xml.rels".into(),
@@ -137,7 +143,11 @@ pub fn strip_para_ids(xml: Vec<u8>) -> Vec<u8> {
 /// The zip timestamp of every entry: the issue's date at midnight (zip cannot hold dates before
 /// 1980 or after 2107; such an issue gets the nearest end of that range).
 pub fn entry_time(issue: &Issue) -> DateTime {
-    let d = issue.masthead.date;
+    date_time(issue.masthead.date)
+}
+
+/// A date at midnight as a zip timestamp, clamped to the years zip can hold.
+pub fn date_time(d: chrono::NaiveDate) -> DateTime {
     let year = d.year().clamp(1980, 2107) as u16;
     DateTime::from_date_and_time(year, d.month() as u8, d.day() as u8, 0, 0, 0).unwrap_or_default()
 }

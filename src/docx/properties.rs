@@ -13,9 +13,17 @@ pub fn timestamp(issue: &Issue) -> String {
 
 /// The whole `docProps/core.xml`.
 pub fn core_xml(issue: &Issue) -> String {
-    let title = escape(&issue.masthead.title());
-    let author = escape(issue.masthead.editor.trim());
-    let when = timestamp(issue);
+    core_xml_of(
+        &issue.masthead.title(),
+        &issue.masthead.editor,
+        &timestamp(issue),
+    )
+}
+
+/// `docProps/core.xml` of any document: its title, author and W3CDTF timestamp.
+pub fn core_xml_of(title: &str, author: &str, when: &str) -> String {
+    let title = escape(title);
+    let author = escape(author.trim());
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -34,12 +42,17 @@ pub fn core_xml(issue: &Issue) -> String {
 
 /// The whole `docProps/app.xml`.
 pub fn app_xml(issue: &Issue) -> String {
+    app_xml_of(&issue.masthead.editor)
+}
+
+/// `docProps/app.xml` of any document, naming the editing body.
+pub fn app_xml_of(company: &str) -> String {
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#,
             r#"<Application>Bulletin</Application><Company>{}</Company></Properties>"#
         ),
-        escape(issue.masthead.editor.trim())
+        escape(company.trim())
     )
 }

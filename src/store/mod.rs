@@ -7,6 +7,7 @@
 //! editor saving a few times a minute never notices, and NORMAL could lose the last returned saves
 //! on power loss, which the promise "nothing typed is lost" does not allow.
 
+mod aliases;
 mod comments;
 mod error;
 mod id;
@@ -29,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::atomic_file;
 use crate::model::{Issue, Status};
 
+pub use aliases::UnitAlias;
 pub use comments::{CommentStatus, StoredComment};
 pub use error::{io_reason, StoreError};
 pub use id::{IssueId, IssueIdError};

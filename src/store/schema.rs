@@ -46,10 +46,14 @@ const MIGRATIONS: &[Migration] = &[
         version: 7,
         apply: v7_images,
     },
+    Migration {
+        version: 8,
+        apply: v8_unit_aliases,
+    },
 ];
 
 /// The newest schema version this program knows.
-pub const LATEST: u32 = 7;
+pub const LATEST: u32 = 8;
 
 /// Version 1: one row per issue. The content is the JSON interchange form (`crate::json`), so the
 /// model can grow without a migration; the columns beside it are what lists sort and show.
@@ -197,6 +201,18 @@ fn v7_images(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             height_px  INTEGER NOT NULL CHECK (height_px >= 1),
             bytes      BLOB NOT NULL,
             added_at   TEXT NOT NULL                             -- RFC 3339, UTC
+        );",
+    )
+}
+
+/// Version 8: the alias table of 信息采用统计 (`crate::stats::units`): a unit's or a person's
+/// canonical name → the unit it counts as.
+fn v8_unit_aliases(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE unit_aliases (
+            alias      TEXT PRIMARY KEY CHECK (length(alias) > 0),
+            unit       TEXT NOT NULL CHECK (length(unit) > 0 AND unit <> alias),
+            updated_at TEXT NOT NULL         -- RFC 3339, UTC
         );",
     )
 }

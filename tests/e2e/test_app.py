@@ -39,6 +39,8 @@ from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import step_figures
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from step_stats import stats_view  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("BULLETIN_APP", ROOT / "target/debug/bulletin-app"))
@@ -670,6 +672,7 @@ def publishing(s: Session) -> None:
                                   text=True, check=True).stdout.split())
     assert "2020年合订本" in text and "第4期（总第245期）" in text, text[:300]
     log(f"volume {volume.name}: cover and contents found")
+    stats_view(s)
 
     # 备份数据: a copy of the whole store, a database SQLite itself reads.
     s.css("#backup").click()

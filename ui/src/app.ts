@@ -2,6 +2,7 @@
 
 import type { Api } from './api';
 import { ArchiveView } from './archive';
+import { statsApi as tauriStatsApi, StatsView, type StatsApi } from './stats';
 import { Autosaver, errorText, type SaveState } from './autosave';
 import { button, h, replaceChildren } from './dom';
 import { EditorForm } from './editor';
@@ -82,9 +83,12 @@ export class App {
   private screen: 'archive' | 'editor' = 'archive';
   private busy = false;
 
+  private statsView: StatsView | null = null;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly api: Api,
+    private readonly statsApi: StatsApi = tauriStatsApi,
   ) {
     this.images = new ImageCache(async (id) => (await api.imagePreview(id)).data_url);
     this.preview = new PreviewPane(this.images);
@@ -95,6 +99,7 @@ export class App {
       verifyArchive: () => void this.verifyArchive(),
       archiveSettings: () => void this.archiveSettings(),
       exportVolume: () => void this.exportVolume(),
+      showStats: () => void this.showStats(),
       backup: () => void this.backup(),
       restore: () => void this.restoreBackup(),
       notify,
@@ -294,6 +299,18 @@ export class App {
   }
 
   // ---- screens ----
+
+  /** 统计: the view of 信息采用情况 (ui/src/stats.ts), opened on the newest year with issues. */
+  async showStats(): Promise<void> {
+    await this.leaveEditor();
+    this.statsView ??= new StatsView({ api: this.statsApi, back: () => void this.showArchive(), notify });
+    const years = await this.api.volumeYears().catch(() => [] as number[]);
+    if (years.length > 0 && !this.root.contains(this.statsView.element))
+      this.statsView.setQuery({ year: years[0] });
+    replaceChildren(this.root, this.statsView.element);
+    await this.statsView.refresh();
+    this.root.dataset.ready = 'stats';
+  }
 
   async showArchive(): Promise<void> {
     await this.leaveEditor();

@@ -18,6 +18,8 @@ export interface ArchiveHost {
   archiveSettings(): void;
   /** 年度合订本: one PDF of a year's published issues. */
   exportVolume(): void;
+  /** 统计: 信息采用情况 per unit. */
+  showStats(): void;
   /** 备份数据: a copy of the whole store in a file the office keeps elsewhere. */
   backup(): void;
   /** 从备份恢复: the store put back from such a copy. */
@@ -78,6 +80,10 @@ export class ArchiveView {
         button('年度合订本…', () => host.exportVolume(), {
           id: 'export-volume',
           title: '把一年中已印发的各期合成一个 PDF，带封面和目录',
+        }),
+        button('统计', () => host.showStats(), {
+          id: 'show-stats',
+          title: '信息采用统计：各单位被采用的文章和简讯数，按月和全年，可导出 Excel 和通报',
         }),
         button('备份数据…', () => host.backup(), {
           id: 'backup',

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the engine's commands, recording calls, for tests of the DOM side.
 // (The commands themselves are tested in Rust against a real store: tests/desktop_commands.rs.)
 import type { Api, ImportReport } from '../src/api';
+import type { StatsApi, StatsData, StatsQuery, StatsRow, UnitAlias } from '../src/stats';
 import type {
   BackedUp,
   Exported,
@@ -465,4 +466,84 @@ function fakePage(
     rules: [{ x0: 79.37, x1: 515.9, y: 180, thickness: 1, color: '#ff0000' }],
     frames: [],
   };
+}
+
+/** The 统计 commands over a fixed count (by hand: two issues of 2022, as tests/stats.rs). */
+export class FakeStatsApi implements StatsApi {
+  aliases: UnitAlias[] = [];
+  queries: StatsQuery[] = [];
+  exports: { file: string; name: string }[] = [];
+  /** Set to make the next setUnitAlias fail with this message. */
+  refuse: string | null = null;
+  async statistics(query: StatsQuery): Promise<StatsData> {
+    this.queries.push({ ...query });
+    const item = (issue: string, kind: string, title: string, written: string) => ({
+      issue,
+      date: issue.includes('270') ? '2022-05-31' : '2022-06-30',
+      kind,
+      title,
+      written,
+    });
+    const mapped = (name: string) => this.aliases.find((a) => a.alias === name)?.unit ?? name;
+    const rows: StatsRow[] = [
+      {
+        name: '温州市科协学会部',
+        person: false,
+        articles_by_month: [1, 1],
+        briefs_by_month: [1, 1],
+        articles: 2,
+        briefs: 2,
+        items: [item('第5期（总第270期）', '文章', '学会工作会议', '市科协学会部')],
+      },
+      {
+        name: mapped('苍南县科协'),
+        person: false,
+        articles_by_month: [0, 1],
+        briefs_by_month: [1, 1],
+        articles: 1,
+        briefs: 2,
+        items: [
+          item('第5期（总第270期）', '简讯', '5月30日，苍南县开展…', '苍南县科协'),
+          item('第6期（总第271期）', '文章', '走访慰问', '苍南县科协'),
+          item('第6期（总第271期）', '简讯', '5月30日，苍南县开展…', '苍南县科协'),
+        ],
+      },
+      {
+        name: mapped('王刚'),
+        person: mapped('王刚') === '王刚',
+        articles_by_month: [0, 1],
+        briefs_by_month: [0, 0],
+        articles: 1,
+        briefs: 0,
+        items: [item('第6期（总第271期）', '文章', '科技工作者日', '王刚')],
+      },
+    ];
+    return {
+      label: '2022年5—6月',
+      months: [5, 6],
+      issues: 2,
+      articles: 4,
+      briefs: 4,
+      left_out: 1,
+      rows,
+      unsigned: [],
+    };
+  }
+  async unitAliases(): Promise<UnitAlias[]> {
+    return this.aliases.map((a) => ({ ...a }));
+  }
+  async setUnitAlias(alias: string, unit: string): Promise<UnitAlias[]> {
+    if (this.refuse) throw this.refuse;
+    this.aliases = this.aliases.filter((a) => a.alias !== alias.trim());
+    this.aliases.push({ alias: alias.trim(), unit: unit.trim() });
+    return this.unitAliases();
+  }
+  async deleteUnitAlias(alias: string): Promise<UnitAlias[]> {
+    this.aliases = this.aliases.filter((a) => a.alias !== alias);
+    return this.unitAliases();
+  }
+  async exportStatistics(_query: StatsQuery, file: 'xlsx' | 'docx', name: string): Promise<string | null> {
+    this.exports.push({ file, name });
+    return `/tmp/${name}`;
+  }
 }
