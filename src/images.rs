@@ -16,6 +16,8 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+pub mod print_copy;
+
 /// The SHA-256 of an image's bytes: its name in the issue, the store and every output.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ImageId([u8; 32]);

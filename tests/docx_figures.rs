@@ -148,3 +148,85 @@ fn libreoffice_prints_the_pictures() {
     let text = String::from_utf8_lossy(&text.stdout).replace([' ', '\n'], "");
     assert!(text.contains("图为峰会筹备工作专题会议现场。"), "{text}");
 }
+
+/// The parts under `word/media/` of `docx` by name.
+fn media_parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/"))
+        .map(str::to_owned)
+        .collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut zip.by_name(&n).unwrap(), &mut bytes).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_photo_finer_than_300_dpi_is_carried_at_300_dpi_and_a_small_one_as_it_is() {
+    let mut issue = docx_support::sample();
+    let big = jpeg(3000, 2000);
+    let small = jpeg(600, 400);
+    let alpha = png_alpha(2000, 2000);
+    let big_id = add_figure(&mut issue, 0, &big, 100, "图为大照片。");
+    let small_id = add_figure(&mut issue, 1, &small, 100, "图为小照片。");
+    let alpha_id = add_figure(&mut issue, 2, &alpha, 50, "");
+    let bytes = bulletin::docx::render(&issue).unwrap();
+    assert_eq!(bytes, bulletin::docx::render(&issue).unwrap(), "same bytes");
+    let parts = media_parts(&bytes);
+    let part = |id: &bulletin::images::ImageId| {
+        let hex = &id.to_string()[..16];
+        parts
+            .iter()
+            .find(|(n, _)| n.contains(hex))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{hex} in {:?}",
+                    parts.iter().map(|p| &p.0).collect::<Vec<_>>()
+                )
+            })
+    };
+    // Grid lines of 225 mm / 22 (docs/layout.md §11.1): n lines hold a picture n × pitch − 12.99
+    // pt tall, in mm here. 3 : 2 at full width (156 mm) is 294.8 pt natural → 10 lines, so it
+    // prints 1.5 × 10 lines wide: 146.5 mm → 146.5 / 25.4 × 300 = 1730.8 px.
+    let pitch_mm = 225.0 / 22.0;
+    let lines_mm = |n: f64| n * pitch_mm - (pitch_mm - 16.0 / 72.0 * 25.4);
+    let big_mm = lines_mm(10.0) * 1.5;
+    let big_px = big_mm / 25.4 * 300.0;
+    let (name, data) = part(&big_id);
+    assert!(name.ends_with(".jpeg"), "{name}");
+    let img = image::load_from_memory(data).unwrap();
+    assert_eq!(image::guess_format(data).unwrap(), image::ImageFormat::Jpeg);
+    assert!(
+        (img.width() as f64 - big_px).abs() <= 1.0,
+        "{} px wide, want {big_px:.1}",
+        img.width()
+    );
+    assert!(
+        (img.height() as f64 - big_px / 1.5).abs() <= 1.0,
+        "{} px tall, want {:.1}",
+        img.height(),
+        big_px / 1.5
+    );
+    // 600 px over 146.5 mm is 104 dpi: the file as the editor gave it.
+    assert_eq!(part(&small_id).1, small);
+    // The 1 : 1 picture with transparency at 50 % (78 mm, 221.1 pt natural) → 8 lines, 77.2 mm:
+    // 912 px, still a PNG with its alpha.
+    let alpha_px = lines_mm(8.0) / 25.4 * 300.0;
+    let (name, data) = part(&alpha_id);
+    assert!(name.ends_with(".png"), "{name}");
+    assert_eq!(image::guess_format(data).unwrap(), image::ImageFormat::Png);
+    let img = image::load_from_memory(data).unwrap();
+    assert!(img.color().has_alpha(), "{:?}", img.color());
+    assert!(
+        (img.width() as f64 - alpha_px).abs() <= 1.0 && img.width() == img.height(),
+        "{} × {} px, want {alpha_px:.1}",
+        img.width(),
+        img.height()
+    );
+}

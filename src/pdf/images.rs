@@ -5,19 +5,13 @@
 //! WebP), with its transparency as a soft mask. Each image is one object however often it is
 //! placed, and the same picture always gives the same bytes.
 
-use std::collections::BTreeMap;
-use std::io::Cursor;
-
 use image::{DynamicImage, GenericImageView as _};
 use lopdf::{dictionary, Document as LoDocument, Object, ObjectId, Stream};
+use std::collections::BTreeMap;
 
+use crate::images::print_copy::{self, downsampled};
 use crate::images::{Image, ImageId, MediaType};
 use crate::page::Document;
-
-/// The finest resolution kept in print: 300 dpi (§11.4).
-pub(crate) const MAX_DPI: f32 = 300.0;
-/// The quality a downsampled photo is re-encoded at.
-const JPEG_QUALITY: u8 = 88;
 
 /// The resource name of picture `id` on the pages: 「Im」 and its id's first 16 hex digits.
 pub(crate) fn resource_name(id: &ImageId) -> String {
@@ -33,20 +27,6 @@ fn printed_sizes(doc: &Document) -> BTreeMap<ImageId, (f32, f32)> {
         e.1 = e.1.max(placed.height.0);
     }
     out
-}
-
-/// The pixel size that prints `printed` points at no more than 300 dpi, if `w` × `h` is finer.
-fn downsampled(w: u32, h: u32, printed: (f32, f32)) -> Option<(u32, u32)> {
-    let max_w = (printed.0 / 72.0 * MAX_DPI).ceil().max(1.0) as u32;
-    let max_h = (printed.1 / 72.0 * MAX_DPI).ceil().max(1.0) as u32;
-    if w <= max_w && h <= max_h {
-        return None;
-    }
-    let scale = (max_w as f64 / w as f64).min(max_h as f64 / h as f64);
-    Some((
-        ((w as f64 * scale).round() as u32).max(1),
-        ((h as f64 * scale).round() as u32).max(1),
-    ))
 }
 
 /// The colour components of a baseline/progressive 8-bit JPEG from its frame header (SOF).
@@ -104,14 +84,12 @@ fn add(lo: &mut LoDocument, img: &Image, printed: (f32, f32)) -> Option<ObjectId
             )));
         }
     }
-    let mut pixels = img.decode().ok()?;
-    if let Some((w, h)) = smaller {
-        pixels = pixels.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
-    }
+    let pixels = print_copy::pixels(img, smaller).ok()?;
     // A photo stays a JPEG (a turned or CMYK one, re-encoded); a downsampled picture of any
     // kind is written as a JPEG too unless it has transparency.
-    let photo = smaller.is_some() || img.media_type == MediaType::Jpeg;
-    Some(add_pixels(lo, &pixels, photo))
+    let alpha = print_copy::transparency(&pixels);
+    let jpeg = print_copy::as_jpeg(img, smaller.is_some(), alpha.is_some());
+    Some(add_pixels(lo, &pixels, alpha, jpeg))
 }
 
 fn image_dict(w: u32, h: u32, space: &str, filter: &str) -> lopdf::Dictionary {
@@ -126,27 +104,22 @@ fn image_dict(w: u32, h: u32, space: &str, filter: &str) -> lopdf::Dictionary {
     }
 }
 
-/// Decoded pixels as an XObject: JPEG for an opaque photo that was brought down to 300 dpi,
-/// else deflated samples; transparency as a deflated grey soft mask.
-fn add_pixels(lo: &mut LoDocument, pixels: &DynamicImage, photo: bool) -> ObjectId {
+/// Decoded pixels as an XObject: the print copy's JPEG when `jpeg`, else deflated samples;
+/// transparency (`alpha`) as a deflated grey soft mask.
+fn add_pixels(
+    lo: &mut LoDocument,
+    pixels: &DynamicImage,
+    alpha: Option<image::GrayAlphaImage>,
+    jpeg: bool,
+) -> ObjectId {
     let (w, h) = pixels.dimensions();
-    let alpha = pixels.color().has_alpha().then(|| pixels.to_luma_alpha8());
-    let alpha = alpha.filter(|a| a.pixels().any(|p| p.0[1] != 255));
     let grey = !pixels.color().has_color();
     let space = if grey { "DeviceGray" } else { "DeviceRGB" };
     let mut dict;
     let content;
-    if photo && alpha.is_none() {
-        let mut out = Cursor::new(Vec::new());
-        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
-        let encoded = if grey {
-            pixels.to_luma8().write_with_encoder(encoder)
-        } else {
-            pixels.to_rgb8().write_with_encoder(encoder)
-        };
-        encoded.expect("encoding pixels into memory cannot fail");
+    if jpeg {
         dict = image_dict(w, h, space, "DCTDecode");
-        content = out.into_inner();
+        content = print_copy::jpeg(pixels);
     } else {
         let samples = if grey {
             pixels.to_luma8().into_raw()
@@ -185,14 +158,7 @@ pub(crate) fn attach_to_pages(lo: &mut LoDocument, images: &[(String, ObjectId)]
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_photo_is_kept_up_to_300_dpi_where_it_is_printed() {
-        // 4 in × 3 in printed (288 × 216 pt) holds 1200 × 900 pixels at 300 dpi.
-        assert_eq!(downsampled(1200, 900, (288.0, 216.0)), None);
-        assert_eq!(downsampled(4000, 3000, (288.0, 216.0)), Some((1200, 900)));
-        assert_eq!(downsampled(600, 450, (288.0, 216.0)), None);
-    }
+    use std::io::Cursor;
 
     #[test]
     fn the_frame_header_tells_a_jpeg_s_components() {
