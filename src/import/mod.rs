@@ -16,6 +16,7 @@ mod briefs;
 mod closing;
 mod docx;
 pub mod encoding;
+pub mod folder;
 mod headline;
 mod lines;
 mod masthead;
