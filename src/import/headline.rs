@@ -105,13 +105,38 @@ fn is_page_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether a character belongs to a leader: a dot or ellipsis of `LEADER_CHARS`, or any space
+/// (a tab too).
+fn is_leader(c: char) -> bool {
+    LEADER_CHARS.contains(&c) || c.is_whitespace()
+}
+
+/// The text before a page number at the end of `text`, and the number's digits: bare 「3」,
+/// 「１２」, or written 「(3)」, 「（３）」, 「第3页」, 「3页」.
+fn split_page_number(text: &str) -> (&str, usize) {
+    let digits_before = |t: &str| {
+        let before = t.trim_end_matches(is_page_digit);
+        (before.len(), t[before.len()..].chars().count())
+    };
+    for (open, close) in [("(", ")"), ("（", "）"), ("第", "页"), ("", "页")] {
+        if let Some(inner) = text.strip_suffix(close) {
+            let (at, n) = digits_before(inner);
+            if let Some(before) = inner[..at].strip_suffix(open).filter(|_| n > 0) {
+                return (before, n);
+            }
+        }
+    }
+    let (at, n) = digits_before(text);
+    (&text[..at], n)
+}
+
 /// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」,
-/// 「…………１」, 「. . . 12」, or a page number set off by spaces 「市科协召开党建工作部署会议　　3」.
+/// 「…………１」, 「. . . 12」, 「·····(1)」, 「………… 第1页」, or a page number set off by spaces or
+/// tabs 「市科协召开党建工作部署会议　　3」.
 fn without_page_number(text: &str) -> &str {
     let trimmed = text.trim_end();
-    let no_digits = trimmed.trim_end_matches(is_page_digit);
-    let digits = trimmed[no_digits.len()..].chars().count();
-    let leaders = no_digits.trim_end_matches(LEADER_CHARS);
+    let (no_digits, digits) = split_page_number(trimmed);
+    let leaders = no_digits.trim_end_matches(is_leader);
     let gap = &no_digits[leaders.len()..];
     let marks = gap.chars().filter(|c| !c.is_whitespace()).count();
     // 「召开2020-」 or 「温州 2」: a number that is the headline's own, not a page's.
@@ -718,6 +743,12 @@ mod tests {
             ("市科协召开会议　　　８", "市科协召开会议"),
             ("市科协召开会议…………", "市科协召开会议"),
             ("市科协召开会议 ......", "市科协召开会议"),
+            ("市科协召开会议·····(1)", "市科协召开会议"),
+            ("市科协召开会议……（１２）", "市科协召开会议"),
+            ("市科协召开会议 ………… 第1页", "市科协召开会议"),
+            ("市科协召开会议……3页", "市科协召开会议"),
+            ("市科协召开会议\t\t1", "市科协召开会议"),
+            ("市科协召开会议\t…\t3", "市科协召开会议"),
         ] {
             assert_eq!(without_page_number(written), want, "{written}");
         }
@@ -728,6 +759,8 @@ mod tests {
             "温州 ２ 项目",
             "第１",
             "１２",
+            "科普讲座（2）",
+            "全市建成5G基站第1页",
         ] {
             assert_eq!(without_page_number(kept), kept, "{kept}");
         }
