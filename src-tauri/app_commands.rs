@@ -16,6 +16,7 @@ macro_rules! with_app_commands {
             delete_issue,
             restore_issue,
             pick_import_files,
+            pick_import_folder,
             import_files,
             preview_update,
             preview_pages,

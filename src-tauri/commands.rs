@@ -19,7 +19,7 @@ use bulletin::preflight::Finding;
 use bulletin::preview::PreviewUpdate;
 use bulletin::store::{CommentStatus, IssueId, IssueSummary, UnitAlias};
 use tauri::ipc::InvokeBody;
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, Emitter, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -100,9 +100,35 @@ pub async fn pick_import_files(window: WebviewWindow) -> Reply<Vec<String>> {
 }
 
 #[tauri::command]
-pub async fn import_files(state: State<'_, Shared>, paths: Vec<String>) -> Reply<ImportReport> {
+pub async fn pick_import_folder(window: WebviewWindow) -> Reply<Option<String>> {
+    let folder = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("导入文件夹里的往期简报（含子文件夹）")
+        .blocking_pick_folder();
+    Ok(folder
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+/// The event the import's progress is sent on (`desktop::importing::Progress`), before each file.
+const IMPORT_PROGRESS: &str = "bulletin://import-progress";
+
+#[tauri::command]
+pub async fn import_files(
+    window: WebviewWindow,
+    state: State<'_, Shared>,
+    paths: Vec<String>,
+) -> Reply<ImportReport> {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    blocking(&state, move |d| Ok(d.import_files(&paths))).await
+    blocking(&state, move |d| {
+        Ok(d.import_files_with_progress(&paths, &mut |p| {
+            // A lost progress message only leaves the bar behind; the import goes on.
+            let _ = window.emit_to(window.label(), IMPORT_PROGRESS, p);
+        }))
+    })
+    .await
 }
 
 #[tauri::command]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod backup;
 mod fonts;
 mod images;
+pub mod importing;
 mod preview;
 mod proofing;
 mod review;
@@ -34,7 +35,7 @@ use crate::fonts::{FontBook, FontChoices};
 use crate::import::pasted::{self, PasteKind, Pasted};
 use crate::model::Issue;
 use crate::preflight::{self, Finding, Previous};
-use crate::store::{Imported, IssueId, IssueSummary, Store};
+use crate::store::{IssueId, IssueSummary, Store};
 
 /// A failure, worded for the editor.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
@@ -121,8 +122,11 @@ pub struct ImportReport {
     pub same_total: Vec<FileNote>,
     /// The files refused, each with the reason.
     pub failed: Vec<FileNote>,
-    /// Every file read, with what was recognised in it and what the editor should check.
+    /// Every file taken, refused ones too, with what was recognised in it and what the editor
+    /// should check.
     pub files: Vec<FileReport>,
+    /// How many files in the folders were no past issue by their extension, and not read.
+    pub skipped: usize,
 }
 
 /// What was read from one file of an import.
@@ -135,6 +139,11 @@ pub struct FileReport {
     pub recognised: Vec<String>,
     /// What was guessed, each with its line: 「第204行：最后一段…没有结束标点，请核对是否完整」.
     pub warnings: Vec<String>,
+    /// What became of the file.
+    pub status: importing::FileStatus,
+    /// What became of it, in plain Chinese: 「已导入」, 「总第245期已在档案中，内容相同，未重复导入。」, the
+    /// reason it was refused.
+    pub message: String,
 }
 
 /// A file of an import, with what there is to say about it.
@@ -352,51 +361,22 @@ impl Desktop {
         Ok(self.store().restore(parse_id(id)?)?)
     }
 
-    /// Imports text or JSON files, each as a new issue; a bad file does not stop the others.
+    /// Imports files and folders (walked recursively), each file as a new issue; a bad file does
+    /// not stop the others.
     pub fn import_files(&self, paths: &[PathBuf]) -> ImportReport {
-        let mut report = ImportReport::default();
-        for path in paths {
-            let note = |message: String| FileNote {
-                path: path.display().to_string(),
-                message,
-            };
-            let result = crate::import::read_path_report(path)
-                .map_err(|e| e.to_string())
-                .and_then(|parsed| {
-                    report.files.push(FileReport {
-                        path: path.display().to_string(),
-                        recognised: crate::import::report::recognised(&parsed.issue),
-                        warnings: parsed.warnings.iter().map(|w| w.to_string()).collect(),
-                    });
-                    let issue = parsed.issue;
-                    let done = self.store().import(&issue).map_err(|e| e.to_string())?;
-                    Ok((done, issue))
-                });
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            match result {
-                Ok((Imported::New { id, same_total }, issue)) => {
-                    report.imported.push(id);
-                    if !same_total.is_empty() {
-                        report.same_total.push(note(format!(
-                            "{file}：档案中已有{}期总第{}期，内容与此不同，已另存为一期，请核对。",
-                            same_total.len(),
-                            issue.masthead.total_number.get()
-                        )));
-                    }
-                }
-                Ok((Imported::AlreadyStored(_), issue)) => {
-                    report.already_stored.push(note(format!(
-                        "{file}：总第{}期已在档案中，内容相同，未重复导入。",
-                        issue.masthead.total_number.get()
-                    )));
-                }
-                Err(message) => report.failed.push(note(message)),
-            }
-        }
-        report
+        self.import_files_with_progress(paths, &mut |_| {})
+    }
+
+    /// `import_files`, telling `progress` before each file (the app shows 「正在导入 12/48：…」).
+    /// The store is locked for one file at a time, so the app's other commands go on between.
+    pub fn import_files_with_progress(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&importing::Progress),
+    ) -> ImportReport {
+        let mut store_one = |issue: &Issue| self.store().import(issue);
+        let batch = importing::import_paths(paths, Some(&mut store_one), progress);
+        importing::report(&batch)
     }
 
     /// The pre-export check of the editor's issue `id` (its numbers against the issue before it).

@@ -117,6 +117,41 @@ fn long_headlines_break_between_words_outside_quotes_and_balanced() {
 }
 
 #[test]
+fn a_title_too_long_for_a_line_breaks_inside_between_words() {
+    // Issue 23: no break outside the 《》 fits; inside it the break falls between words, balanced
+    // (11 characters over 10, the first the longer), never 「…素质行|动规划…」.
+    let case = "《温州市全民科学素质行动规划纲要实施方案》印发";
+    let (doc, notes) = laid_out(&[case]);
+    let lines = spelling(&lines_of(&doc, Element::Headline), case);
+    assert_eq!(
+        lines,
+        ["《温州市全民科学素质行动", "规划纲要实施方案》印发"]
+    );
+    assert_balanced(&lines);
+    assert!(
+        notes.iter().any(|d| matches!(d,
+            Diagnostic::HeadlineBroken { lines: got, between_words: true } if *got == lines)),
+        "{notes:?}"
+    );
+    // A quotation that fills the line: the break falls between its words too.
+    let jieba = Jieba::new();
+    let quoted = "“温州市青少年科技创新大赛暨全民科学素质提升行动”启动";
+    let (doc, _) = laid_out(&[quoted]);
+    let lines = spelling(&lines_of(&doc, Element::Headline), quoted);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let whole: String = lines.concat();
+    let mut bounds = vec![0];
+    for t in jieba.cut(&whole, true) {
+        bounds.push(bounds.last().unwrap() + t.word.chars().count());
+    }
+    assert!(
+        bounds.contains(&lines[0].chars().count()),
+        "inside a word: {lines:?}"
+    );
+    assert_balanced(&lines);
+}
+
+#[test]
 fn the_editors_breaks_win() {
     let editor = ["市科协与温州理工学院就“科创中国”", "工作进行对接交流"];
     let (doc, notes) = laid_out(&editor);

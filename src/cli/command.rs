@@ -12,17 +12,18 @@ use super::{proofing, HELP_TEMPLATE};
 #[derive(Debug, Subcommand)]
 #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
 pub enum Command {
-    /// Imports text or JSON files as new issues, each file on its own; prints the new ids.
+    /// Imports files and folders (walked recursively) as new issues, each file on its own; prints
+    /// the new ids and a summary table.
     #[command(
-        about = "导入文本、Word（.docx）或 JSON 文件，每个文件成为新的一期并显示其编号（档案中已有内容完全相同的一期时不再重复导入）。某个文件出错时，其余文件照常导入，最后以非零状态退出",
+        about = "导入文本、Word（.docx/.doc）或 JSON 文件，也可以是整个文件夹（含子文件夹），每个文件成为新的一期并显示其编号（档案中已有内容完全相同的一期时不再重复导入），最后列出每个文件的结果。某个文件出错时，其余文件照常导入，最后以非零状态退出",
         help_template = HELP_TEMPLATE
     )]
     Import {
         #[arg(
             required = true,
-            value_name = "FILE",
+            value_name = "PATH",
             help_heading = "参数",
-            help = "要导入的文件（纯文本、Word .docx 或 JSON）"
+            help = "要导入的文件或文件夹（纯文本、Word .docx/.doc 或 JSON；文件夹里其他类型的文件跳过）"
         )]
         files: Vec<PathBuf>,
         /// Prints what would be imported and what was guessed; stores nothing.

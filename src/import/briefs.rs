@@ -9,12 +9,40 @@ use crate::model::{Brief, BriefStyle, ParenWidth, Parens};
 /// 「短讯」, 「快讯」, 「工作动态」).
 pub fn is_briefs_heading(line: &Line) -> bool {
     let k = line.key();
-    let k =
-        k.trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '〖' | '〗' | ':' | '：'));
+    let k = undecorated(&k);
     ["简讯", "短讯", "快讯", "动态"]
         .iter()
         .any(|w| k.ends_with(w))
         && k.chars().count() <= 6
+}
+
+/// A section heading without the brackets and marks set around it: 「【简讯】」, 「◆简讯◆」, 「★简讯」,
+/// 「〖图片新闻〗：」.
+pub fn undecorated(key: &str) -> &str {
+    key.trim_matches(|c: char| {
+        matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '〖'
+                | '〗'
+                | ':'
+                | '：'
+                | '◆'
+                | '◇'
+                | '★'
+                | '☆'
+                | '■'
+                | '□'
+                | '●'
+                | '○'
+                | '▲'
+                | '△'
+                | '※'
+                | '◎'
+        )
+    })
 }
 
 /// Words that stand for a date at the start of a brief.

@@ -93,37 +93,127 @@ fn strip_bullet(text: &str) -> Option<&str> {
     None
 }
 
-/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」, or a page
-/// number set off by spaces 「市科协召开党建工作部署会议　　3」.
+/// Characters a TOC leader is made of: 「……」, 「…」, 「...」, 「···」, 「．．．」, 「⋯」, with spaces between
+/// or not.
+const LEADER_CHARS: [char; 10] = ['.', '…', '·', '．', '⋯', '・', '•', '-', ' ', '\u{3000}'];
+/// A run of at least this many leader characters (spaces not counted) ends an entry even with no
+/// page number after it; a shorter one may be a headline's own ellipsis 「……」.
+const BARE_LEADER: usize = 3;
+
+/// Whether a character is a page number's digit, half- or full-width.
+fn is_page_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether a character belongs to a leader: a dot or ellipsis of `LEADER_CHARS`, or any space
+/// (a tab too).
+fn is_leader(c: char) -> bool {
+    LEADER_CHARS.contains(&c) || c.is_whitespace()
+}
+
+/// The text before a page number at the end of `text`, and the number's digits: bare 「3」,
+/// 「１２」, or written 「(3)」, 「（３）」, 「第3页」, 「3页」.
+fn split_page_number(text: &str) -> (&str, usize) {
+    let digits_before = |t: &str| {
+        let before = t.trim_end_matches(is_page_digit);
+        (before.len(), t[before.len()..].chars().count())
+    };
+    for (open, close) in [("(", ")"), ("（", "）"), ("第", "页"), ("", "页")] {
+        if let Some(inner) = text.strip_suffix(close) {
+            let (at, n) = digits_before(inner);
+            if let Some(before) = inner[..at].strip_suffix(open).filter(|_| n > 0) {
+                return (before, n);
+            }
+        }
+    }
+    let (at, n) = digits_before(text);
+    (&text[..at], n)
+}
+
+/// The entry without dot leaders and a page number: 「市科协召开党建工作部署会议……3」,
+/// 「…………１」, 「. . . 12」, 「·····(1)」, 「………… 第1页」, or a page number set off by spaces or
+/// tabs 「市科协召开党建工作部署会议　　3」.
 fn without_page_number(text: &str) -> &str {
-    let no_digits = text
-        .trim_end()
-        .trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = text.trim_end().len() - no_digits.len();
-    let leaders = no_digits.trim_end_matches(['.', '…', '·', '．', '-', ' ', '\u{3000}']);
+    let trimmed = text.trim_end();
+    let (no_digits, digits) = split_page_number(trimmed);
+    let leaders = no_digits.trim_end_matches(is_leader);
     let gap = &no_digits[leaders.len()..];
+    let marks = gap.chars().filter(|c| !c.is_whitespace()).count();
+    // 「召开2020-」 or 「温州 2」: a number that is the headline's own, not a page's.
+    let after_text = leaders.ends_with(|c: char| !c.is_ascii_alphanumeric() && !is_page_digit(c));
     let spaced = (1..=2).contains(&digits)
         && !gap.is_empty()
         && gap.chars().all(char::is_whitespace)
-        && leaders.ends_with(|c: char| !c.is_ascii_alphanumeric());
-    if digits > 0 && (no_digits.len() - leaders.len() >= 2 || spaced) {
+        && after_text;
+    let stripped = if digits > 0 {
+        marks >= 2 || marks == 1 && after_text || spaced
+    } else {
+        marks >= BARE_LEADER
+    };
+    if stripped && !leaders.is_empty() {
         leaders
     } else {
         text
     }
 }
 
+/// A section of the issue a TOC entry may name instead of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TocSection {
+    /// 简讯 (短讯, 快讯, 工作动态…): the briefs.
+    Briefs,
+    /// 图片新闻: photos with their captions.
+    Pictures,
+}
+
+/// The section an entry names: 「简讯」, 「【简讯】」, 「◆简讯◆」, 「★工作动态」, 「图片新闻」.
+pub fn names_section(text: &str) -> Option<TocSection> {
+    let line = Line {
+        no: 0,
+        text: text.to_owned(),
+    };
+    if super::briefs::is_briefs_heading(&line) {
+        return Some(TocSection::Briefs);
+    }
+    (super::briefs::undecorated(&line.key()) == "图片新闻").then_some(TocSection::Pictures)
+}
+
+/// A TOC entry that names a section, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionEntry {
+    /// The section named.
+    pub section: TocSection,
+    /// The entry as written (without leaders and page number).
+    pub text: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// What the 本期要目 holds.
+#[derive(Debug, Clone, Default)]
+pub struct Toc {
+    /// The entries naming articles.
+    pub entries: Vec<TocEntry>,
+    /// The entries naming sections (简讯, 图片新闻), which have no headline to find.
+    pub sections: Vec<SectionEntry>,
+    /// Index of the first line after the TOC (the first headline).
+    pub next: usize,
+    /// Sentences found among the entries (text misplaced into the TOC, which the caller keeps in
+    /// the body).
+    pub stray: Vec<Line>,
+}
+
 /// Reads the entries after the 本期要目 heading at `from`; returns them and the index of the first
 /// line after the TOC (the first headline).
 #[cfg(test)]
 pub fn read_toc(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize) {
-    let (entries, next, _) = read_toc_keeping(lines, from);
-    (entries, next)
+    let toc = read_toc_keeping(lines, from);
+    (toc.entries, toc.next)
 }
 
-/// `read_toc`, also returning the sentences found among the entries (text misplaced into the TOC,
-/// which the caller keeps in the body).
-pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, Vec<Line>) {
+/// `read_toc`, also returning the section entries and the sentences found among the entries.
+pub fn read_toc_keeping(lines: &[Line], from: usize) -> Toc {
+    let mut sections: Vec<SectionEntry> = Vec::new();
     let mut stray: Vec<Line> = Vec::new();
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut bulleted = false;
@@ -133,25 +223,25 @@ pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, V
         let line = &lines[i];
         let k = line.key();
         let stripped = strip_bullet(&line.text).map(without_page_number);
-        // 「★简讯」: the TOC names the 简讯 section, which has no headline to find; a 简讯 heading
-        // followed by a brief is the section itself (a text with a TOC and briefs only).
-        let names_briefs = |t: &str| {
-            super::briefs::is_briefs_heading(&Line {
-                no: line.no,
-                text: t.to_owned(),
-            })
-        };
-        if stripped.is_some_and(names_briefs) && !entries.is_empty() {
-            i += 1;
-            continue;
-        }
-        if names_briefs(&line.text) {
+        let base = strip_bullet(&line.text).unwrap_or(&line.text);
+        let plain = without_page_number(base);
+        // Leaders or a page number make a line an entry wherever it stands.
+        let led = plain.len() != base.len();
+        // 「★简讯」, 「【简讯】……4」: the TOC names a section, which has no headline to find; a 简讯
+        // heading followed by a brief is the section itself (a text with a TOC and briefs only).
+        if let Some(section) = names_section(plain) {
             let brief_next = lines
                 .get(i + 1)
                 .is_some_and(|n| super::briefs::starts_brief(&n.text));
-            if entries.is_empty() || brief_next {
+            let entry = led || stripped.is_some() && !entries.is_empty();
+            if !entry && (entries.is_empty() || brief_next) {
                 break;
             }
+            sections.push(SectionEntry {
+                section,
+                text: tidy(plain),
+                line: line.no,
+            });
             i += 1;
             continue;
         }
@@ -223,7 +313,12 @@ pub fn read_toc_keeping(lines: &[Line], from: usize) -> (Vec<TocEntry>, usize, V
         }
         i += 1;
     }
-    (entries, i, stray)
+    Toc {
+        entries,
+        sections,
+        next: i,
+        stray,
+    }
 }
 
 /// Where an article's headline is: lines `start..end` of the body.
@@ -631,5 +726,82 @@ mod tests {
             found[1].toc_text.as_deref(),
             Some("苍南县科协走访慰问一线科技工作者")
         );
+    }
+
+    #[test]
+    fn leaders_and_page_numbers_in_every_style_go() {
+        for (written, want) in [
+            ("市科协召开……会议…………１", "市科协召开……会议"),
+            ("市科协召开会议…………１２", "市科协召开会议"),
+            ("市科协召开会议……3", "市科协召开会议"),
+            ("市科协召开会议…3", "市科协召开会议"),
+            ("市科协召开会议...4", "市科协召开会议"),
+            ("市科协召开会议 . . . . 4", "市科协召开会议"),
+            ("市科协召开会议·····5", "市科协召开会议"),
+            ("市科协召开会议．．．．６", "市科协召开会议"),
+            ("市科协召开会议 …… ……  7", "市科协召开会议"),
+            ("市科协召开会议　　　８", "市科协召开会议"),
+            ("市科协召开会议…………", "市科协召开会议"),
+            ("市科协召开会议 ......", "市科协召开会议"),
+            ("市科协召开会议·····(1)", "市科协召开会议"),
+            ("市科协召开会议……（１２）", "市科协召开会议"),
+            ("市科协召开会议 ………… 第1页", "市科协召开会议"),
+            ("市科协召开会议……3页", "市科协召开会议"),
+            ("市科协召开会议\t\t1", "市科协召开会议"),
+            ("市科协召开会议\t…\t3", "市科协召开会议"),
+        ] {
+            assert_eq!(without_page_number(written), want, "{written}");
+        }
+        // A headline's own ellipsis, numbers that are the headline's, and full-width years stay.
+        for kept in [
+            "科技创新永无止境……",
+            "召开 ２０２０",
+            "温州 ２ 项目",
+            "第１",
+            "１２",
+            "科普讲座（2）",
+            "全市建成5G基站第1页",
+        ] {
+            assert_eq!(without_page_number(kept), kept, "{kept}");
+        }
+    }
+
+    #[test]
+    fn entries_naming_sections_are_no_articles() {
+        for (entry, section) in [
+            ("【简讯】…………４", TocSection::Briefs),
+            ("◆简讯◆", TocSection::Briefs),
+            ("★简讯", TocSection::Briefs),
+            ("简讯……5", TocSection::Briefs),
+            ("◆图片新闻……６", TocSection::Pictures),
+            ("★工作动态", TocSection::Briefs),
+            ("◆快讯", TocSection::Briefs),
+        ] {
+            let l = lines(&[
+                "◆市科协召开会议…………１",
+                entry,
+                "◆市科协赴县调研…………２",
+                "市科协召开会议",
+                "正文。",
+            ]);
+            let toc = read_toc_keeping(&l, 0);
+            let raws: Vec<&str> = toc.entries.iter().map(|e| e.raw.as_str()).collect();
+            assert_eq!(raws, ["市科协召开会议", "市科协赴县调研"], "{entry}");
+            assert_eq!(toc.sections.len(), 1, "{entry}");
+            assert_eq!(toc.sections[0].section, section, "{entry}");
+            assert_eq!(toc.sections[0].line, 2, "{entry}");
+            assert_eq!(toc.next, 3, "{entry}");
+        }
+        // Without bullets: 「【简讯】……4」 among plain entries is the section's entry too.
+        let l = lines(&[
+            "市科协召开会议……1",
+            "【简讯】……4",
+            "市科协召开会议",
+            "正文。",
+        ]);
+        let toc = read_toc_keeping(&l, 0);
+        assert_eq!(toc.entries.len(), 1);
+        assert_eq!(toc.sections.len(), 1);
+        assert_eq!(toc.next, 2);
     }
 }

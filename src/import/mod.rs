@@ -18,6 +18,7 @@ mod closing;
 mod doc;
 mod docx;
 pub mod encoding;
+pub mod folder;
 mod headline;
 mod lines;
 mod masthead;

@@ -34,11 +34,16 @@ pub enum WarningKind {
         /// The end of that paragraph.
         tail: String,
     },
-    /// A 本期要目 entry that matched no headline: its text is kept at the head of the first article, its
+    /// A 本期要目 entry that matched no headline: it is left out (the warning keeps its text), its
     /// article stays in the one before.
     TocUnmatched {
         /// 1-based number of the entry.
         entry: usize,
+        /// The entry as written.
+        text: String,
+    },
+    /// A 本期要目 entry naming a section (简讯, 图片新闻) the text does not have: left out.
+    TocSectionMissing {
         /// The entry as written.
         text: String,
     },
@@ -108,7 +113,11 @@ impl fmt::Display for Warning {
             ),
             WarningKind::TocUnmatched { entry, text } => write!(
                 f,
-                "本期要目第{entry}条「{text}」在正文中找不到对应的标题：这一条已放到第一篇文章开头，它的文章并入了上一篇，请核对"
+                "本期要目第{entry}条「{text}」在正文中找不到对应的标题：这一条未导入，它的文章并入了上一篇，请核对"
+            ),
+            WarningKind::TocSectionMissing { text } => write!(
+                f,
+                "本期要目里的「{text}」在正文中没有这一栏：这一条未导入，请核对"
             ),
             WarningKind::HeadlineBySimilarity {
                 entry,

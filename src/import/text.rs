@@ -3,7 +3,9 @@
 //! lines inside paragraphs). Each part is recovered by its own module; this one puts them together.
 
 use super::briefs::{brief, brief_source, is_briefs_heading, starts_brief};
-use super::headline::{is_toc_heading, locate, read_toc_keeping, Located};
+use super::headline::{
+    is_toc_heading, locate, names_section, read_toc_keeping, Located, SectionEntry, Toc, TocSection,
+};
 use super::lines::{split, Line};
 use super::repair::{
     ends_paragraph, final_byline, is_numbered_heading, is_title_like, join_cut_noting,
@@ -64,20 +66,17 @@ pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, Text
         misplaced.extend(lines[masthead_end.min(at)..at].iter().cloned());
     }
 
-    let (entries, body_start) = match toc_at {
-        Some(at) => {
-            let (entries, next, stray) = read_toc_keeping(&lines, at + 1);
-            misplaced.extend(stray);
-            (entries, next)
-        }
+    let toc = match toc_at {
+        Some(at) => read_toc_keeping(&lines, at + 1),
         // Entries with bullets right under the masthead are a 本期要目 printed without its heading.
-        None if starts_bulleted_toc(&lines, masthead_end) => {
-            let (entries, next, stray) = read_toc_keeping(&lines, masthead_end);
-            misplaced.extend(stray);
-            (entries, next)
-        }
-        None => (Vec::new(), masthead_end),
+        None if starts_bulleted_toc(&lines, masthead_end) => read_toc_keeping(&lines, masthead_end),
+        None => Toc {
+            next: masthead_end,
+            ..Toc::default()
+        },
     };
+    misplaced.extend(toc.stray);
+    let (entries, body_start, sections) = (toc.entries, toc.next, toc.sections);
     let closing_start = closing::find_start(&lines, body_start);
     let closing = closing::parse(&lines[closing_start..]);
     // Running heads (the bulletin's name repeated at the top of each page) are page furniture.
@@ -98,15 +97,9 @@ pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, Text
                 .cloned(),
         )
         .collect();
+    // An entry that matches no headline is named in a warning (`note_toc`) and left out: moving
+    // it into an article would put TOC text into the body.
     let located = locate(&entries, &body_lines);
-    // An entry that matched no headline may be the only copy of its text (the headline itself
-    // lost, or a line of text misplaced into the TOC): it is kept at the head of the first article.
-    let unmatched: Vec<Block> = entries
-        .iter()
-        .enumerate()
-        .filter(|(n, _)| !located.iter().any(|l| l.entry == *n))
-        .map(|(_, e)| Block::paragraph(tidy(&e.raw)))
-        .collect();
     let body = &body_lines[..];
 
     let (articles, briefs_at) = if entries.is_empty() {
@@ -128,18 +121,6 @@ pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, Text
         (articles, briefs_at)
     };
 
-    let mut articles = articles;
-    if !unmatched.is_empty() {
-        if articles.is_empty() {
-            warnings.push(Warning {
-                line: entries[0].line,
-                kind: WarningKind::NoHeadline,
-            });
-            articles.push(article(Vec::new(), None, Vec::new(), &mut warnings));
-        }
-        articles[0].blocks.splice(0..0, unmatched);
-    }
-
     let mut joined = Vec::new();
     let brief_units = join_cut_noting(
         units(body.get(briefs_at + 1..).unwrap_or(&[])),
@@ -151,6 +132,7 @@ pub fn parse_with(text: &str, media: pictures::Media<'_>) -> Result<Parsed, Text
     let last_unit = brief_units.last().cloned();
     let mut briefs: Vec<Brief> = brief_units.iter().map(|u| brief(&u.text)).collect();
     settle_styles(&mut briefs);
+    note_sections(&sections, &briefs, body, &mut warnings);
     let mut issue = Issue {
         masthead,
         articles,
@@ -230,6 +212,32 @@ fn note_toc(
                     text: tidy(&e.raw),
                 },
             }),
+        }
+    }
+}
+
+/// Warnings for TOC entries naming a section the issue does not have (「简讯」 with no briefs,
+/// 「图片新闻」 with no such heading in the text); an entry naming a section it has is matched.
+fn note_sections(
+    sections: &[SectionEntry],
+    briefs: &[Brief],
+    body: &[Line],
+    warnings: &mut Vec<Warning>,
+) {
+    for s in sections {
+        let present = match s.section {
+            TocSection::Briefs => !briefs.is_empty(),
+            TocSection::Pictures => body
+                .iter()
+                .any(|l| names_section(&l.text) == Some(TocSection::Pictures)),
+        };
+        if !present {
+            warnings.push(Warning {
+                line: s.line,
+                kind: WarningKind::TocSectionMissing {
+                    text: s.text.clone(),
+                },
+            });
         }
     }
 }

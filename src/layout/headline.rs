@@ -1,7 +1,8 @@
 //! Breaking a headline that is longer than its line where the editor gave no break
-//! (docs/layout.md §4.1): only between words as jieba cuts them, never inside “…” 《…》 （…）, a
-//! number or a Latin word; after 「——」, a clause space or a comma by preference; the lines
-//! balanced (the shortest at least half the longest; of two, the first the longer).
+//! (docs/layout.md §4.1): only between words as jieba cuts them, outside “…” 《…》 （…） while a
+//! break there fits (inside them, still between words, when none does), never inside a number or a
+//! Latin word; after 「——」, a clause space or a comma by preference; the lines balanced (the
+//! shortest at least half the longest; of two, the first the longer).
 
 use std::collections::HashMap;
 
@@ -63,8 +64,20 @@ enum Rule {
     Balanced,
     /// Between words, outside quotes.
     Words,
+    /// Between words, inside quotes too, balanced: a title 《…》 longer than what is left of the
+    /// line (§4.1).
+    BalancedInside,
+    /// Between words, inside quotes too.
+    WordsInside,
     /// Anywhere the line-breaking rules allow (§8).
     Anywhere,
+}
+
+impl Rule {
+    /// Whether the lines must balance.
+    fn balanced(self) -> bool {
+        matches!(self, Rule::Balanced | Rule::BalancedInside)
+    }
 }
 
 /// Characters of `chars[a..b]` that are not punctuation or space.
@@ -100,6 +113,10 @@ pub(crate) fn break_headline(
     let chars: Vec<char> = items.iter().map(|i| i.ch).collect();
     let n = chars.len();
     let words = word_breaks(&chars);
+    let inside = {
+        let text: String = chars.iter().collect();
+        crate::words::boundaries(&text)
+    };
     let mut widths: HashMap<(usize, usize), f32> = HashMap::new();
     let mut piece = |a: usize, b: usize| -> (String, f32) {
         let s: String = chars[a..b].iter().collect::<String>().trim().to_string();
@@ -110,9 +127,15 @@ pub(crate) fn break_headline(
     };
     let total = piece(0, n).1;
     let fewest = ((total / measure).ceil() as usize).clamp(2, MAX_LINES);
-    for rule in [Rule::Balanced, Rule::Words, Rule::Anywhere] {
+    for rule in [
+        Rule::Balanced,
+        Rule::Words,
+        Rule::BalancedInside,
+        Rule::WordsInside,
+        Rule::Anywhere,
+    ] {
         let candidates: Vec<usize> = (1..n)
-            .filter(|&k| allowed(&items, &words, rule, k))
+            .filter(|&k| allowed(&items, &words, &inside, rule, k))
             .collect();
         for count in fewest..=MAX_LINES.min(fewest + 1) {
             let mut best: Option<(f32, Vec<usize>)> = None;
@@ -135,7 +158,7 @@ pub(crate) fn break_headline(
                         }
                         ws.push(w);
                     }
-                    if rule == Rule::Balanced {
+                    if rule.balanced() {
                         let counts: Vec<usize> = bounds
                             .windows(2)
                             .map(|p| weight(&chars, p[0], p[1]))
@@ -192,9 +215,15 @@ pub(crate) fn break_headline(
     )
 }
 
-/// Whether `rule` lets a headline break before item `k`.
-fn allowed(items: &[Item], words: &[bool], rule: Rule, k: usize) -> bool {
-    can_break(items, k) && (rule == Rule::Anywhere || words[k])
+/// Whether `rule` lets a headline break before item `k`: `words` are the word boundaries outside
+/// quotes, `inside` all word boundaries.
+fn allowed(items: &[Item], words: &[bool], inside: &[bool], rule: Rule, k: usize) -> bool {
+    can_break(items, k)
+        && match rule {
+            Rule::Balanced | Rule::Words => words[k],
+            Rule::BalancedInside | Rule::WordsInside => inside[k],
+            Rule::Anywhere => true,
+        }
 }
 
 /// Calls `f` with every increasing choice of `count - 1` of `candidates[from..]`.
@@ -213,5 +242,32 @@ fn search(
         chosen.push(candidates[i]);
         search(candidates, i + 1, count, chosen, f);
         chosen.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The headline of issue 23, a title in 《》 longer than a line: inside the title a break may
+    /// fall between its words only.
+    #[test]
+    fn inside_a_title_only_word_boundaries_are_breaks() {
+        let chars: Vec<char> = "《温州市全民科学素质行动规划纲要实施方案》印发"
+            .chars()
+            .collect();
+        let outside = word_breaks(&chars);
+        let inside = crate::words::boundaries(&chars.iter().collect::<String>());
+        // Outside the quotes: before 《 and after 》 only.
+        let out: Vec<usize> = (1..chars.len()).filter(|&k| outside[k]).collect();
+        assert_eq!(out, [21]);
+        // Between words inside it: 全民|科学, 科学|素质, 素质|行动, 行动|规划, 规划|纲要, 纲要|实施 …
+        for k in [6, 8, 10, 12, 14, 16] {
+            assert!(inside[k], "{k}: {:?}", &chars[..k]);
+        }
+        // … never 素质行|动规划 nor inside 全民, 科学, 素质, 行动, 规划, 纲要, 印发.
+        for k in [5, 7, 9, 11, 13, 15, 22] {
+            assert!(!inside[k], "{k}: {:?}", &chars[..k]);
+        }
     }
 }

@@ -90,8 +90,8 @@ pub enum Rule {
     DoubledPunctuation,
     /// A single dash or hyphen where 「——」 is meant.
     SingleDash,
-    /// ０–９ instead of 0–9.
-    FullWidthDigit,
+    /// Full-width digits or Latin letters 「２０２４」「ＡＩ」 instead of half-width ones, one finding a run.
+    FullWidthAlphanumeric,
     /// A date not written as 2020年4月30日.
     DateForm,
     /// A space between two Han characters.

@@ -33,6 +33,58 @@ fn is_cjk_context(c: char) -> bool {
         || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…')
 }
 
+/// Whether a character is a full-width digit or Latin letter (U+FF10–FF19, FF21–FF3A, FF41–FF5A).
+fn is_full_width_alphanumeric(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// Whether `chars[i]` belongs to a run of full-width digits and letters: one of them, or the
+/// full-width point between two digits 「１．５」.
+fn in_full_width_run(chars: &[char], i: usize) -> bool {
+    let digit = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| ('０'..='９').contains(c))
+    };
+    is_full_width_alphanumeric(chars[i])
+        || chars[i] == '．' && digit(i.checked_sub(1)) && digit(Some(i + 1))
+}
+
+/// One finding, with one fix, for the run of full-width digits and letters starting at `at`:
+/// 「２０２４年」 → 「2024年」, 「ＡＩ」 → 「AI」, 「１．５亿」 → 「1.5亿」.
+///
+/// The masthead's name and editing body are left alone: they are the bulletin's and the office's
+/// registered names, set as the office wants them, not running text. Everywhere else — body,
+/// headlines, TOC text, bylines and a brief's date as written — a full-width digit or letter is
+/// never meant: GB/T 15834 and the bulletin's style set Arabic numerals and Latin letters
+/// half-width in horizontal Chinese text, and the importer keeps 「４月７日」 verbatim, so the
+/// date would print full-width unless fixed here.
+fn check_full_width_run(place: Place, chars: &[char], at: usize, out: &mut Vec<Finding>) {
+    if matches!(place, Place::MastheadName | Place::MastheadEditor) {
+        return;
+    }
+    let len = (at..chars.len())
+        .take_while(|&j| in_full_width_run(chars, j))
+        .count();
+    let run: String = chars[at..at + len].iter().collect();
+    let half: String = run
+        .chars()
+        .map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+        .collect();
+    push(
+        out,
+        Rule::FullWidthAlphanumeric,
+        place,
+        chars,
+        at,
+        format!("全角数字或字母「{run}」应为半角「{half}」"),
+        Some(Fix {
+            start: at,
+            len,
+            with: half,
+        }),
+    );
+}
+
 pub(super) fn push(
     out: &mut Vec<Finding>,
     rule: Rule,
@@ -84,21 +136,8 @@ pub(super) fn check_text(place: Place, text: &str, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if ('０'..='９').contains(&c) {
-            let half = char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c);
-            push(
-                out,
-                Rule::FullWidthDigit,
-                place,
-                &chars,
-                i,
-                format!("全角数字「{c}」应为半角「{half}」"),
-                Some(Fix {
-                    start: i,
-                    len: 1,
-                    with: half.to_string(),
-                }),
-            );
+        if is_full_width_alphanumeric(c) && (i == 0 || !in_full_width_run(&chars, i - 1)) {
+            check_full_width_run(place, &chars, i, out);
         }
         if i + 1 < n && c == chars[i + 1] && DOUBLED.contains(c) {
             push(

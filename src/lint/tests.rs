@@ -52,7 +52,7 @@ fn correct_text_has_no_finding() {
 
 #[test]
 fn each_rule_finds_its_case_and_fixes_it() {
-    let cases: [(&str, Rule, &str); 9] = [
+    let cases: [(&str, Rule, &str); 13] = [
         (
             "4月27日,市科协赴乐清。",
             Rule::HalfWidthPunctuation,
@@ -65,7 +65,27 @@ fn each_rule_finds_its_case_and_fixes_it() {
         ),
         ("参加会议。。", Rule::DoubledPunctuation, "参加会议。"),
         ("科技—助力发展。", Rule::SingleDash, "科技——助力发展。"),
-        ("签约２项。", Rule::FullWidthDigit, "签约2项。"),
+        ("签约２项。", Rule::FullWidthAlphanumeric, "签约2项。"),
+        (
+            "于２０２４年召开。",
+            Rule::FullWidthAlphanumeric,
+            "于2024年召开。",
+        ),
+        (
+            "推广ＡＩ技术。",
+            Rule::FullWidthAlphanumeric,
+            "推广AI技术。",
+        ),
+        (
+            "投入１．５亿元。",
+            Rule::FullWidthAlphanumeric,
+            "投入1.5亿元。",
+        ),
+        (
+            "建成５Ｇ基站。",
+            Rule::FullWidthAlphanumeric,
+            "建成5G基站。",
+        ),
         ("于2020-4-30召开。", Rule::DateForm, "于2020年4月30日召开。"),
         (
             "于2020.04.30召开。",
@@ -321,4 +341,56 @@ fn briefs_and_numbers_are_checked() {
     assert!(check(&issue, Some(&prev))
         .iter()
         .all(|f| f.rule != Rule::TotalNumberSequence));
+}
+
+#[test]
+fn full_width_runs_are_one_finding_each_in_headlines_briefs_and_body() {
+    let mut issue = issue_with(&["２０２４年，全市建成５Ｇ基站１２００个，推广ＡＩ应用。"]);
+    issue.articles[0].headline = vec!["市科协召开２０２４年ＡＩ科普工作会议".into()];
+    issue.briefs.push(Brief {
+        date_text: "４月７日".into(),
+        text: "市科协赴乐清调研。".into(),
+        source: None,
+        source_parens: Parens::FULL,
+        style: BriefStyle::Sentence,
+    });
+    // The masthead's registered names are left as the office sets them.
+    issue.masthead.editor = "温州市科学技术协会编（ＷＺＡＳＴ）".into();
+    let found = check(&issue, None);
+    let seen: Vec<(String, usize, usize, &str)> = found
+        .iter()
+        .map(|f| {
+            assert_eq!(f.rule, Rule::FullWidthAlphanumeric);
+            let fix = f.fix.as_ref().unwrap();
+            (f.place.label(), fix.start, fix.len, fix.with.as_str())
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("第1篇文章 标题第1行".to_string(), 5, 4, "2024"),
+            ("第1篇文章 标题第1行".to_string(), 10, 2, "AI"),
+            ("第1篇文章 第1段".to_string(), 0, 4, "2024"),
+            ("第1篇文章 第1段".to_string(), 10, 2, "5G"),
+            ("第1篇文章 第1段".to_string(), 14, 4, "1200"),
+            ("第1篇文章 第1段".to_string(), 22, 2, "AI"),
+            ("第1条简讯 日期".to_string(), 0, 1, "4"),
+            ("第1条简讯 日期".to_string(), 2, 1, "7"),
+        ]
+    );
+    assert_eq!(
+        found[0].message,
+        "全角数字或字母「２０２４」应为半角「2024」"
+    );
+    assert_eq!(apply_all(&mut issue, &found), 8);
+    assert_eq!(
+        issue.articles[0].headline[0],
+        "市科协召开2024年AI科普工作会议"
+    );
+    assert_eq!(
+        issue.articles[0].blocks[0].text,
+        "2024年，全市建成5G基站1200个，推广AI应用。"
+    );
+    assert_eq!(issue.briefs[0].date_text, "4月7日");
+    assert!(check(&issue, None).is_empty());
 }

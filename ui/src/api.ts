@@ -2,6 +2,7 @@
 // a plain Chinese message that can be shown as is.
 
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppInfo,
   ArchiveDir,
@@ -50,8 +51,20 @@ export interface ImportReport {
   /** Files stored beside another issue with the same 总第M期 but other content. */
   same_total: FileNote[];
   failed: FileNote[];
-  /** Every file read: what was recognised and what the editor should check. */
+  /** Every file taken, refused ones too: its result, what was recognised, what to check. */
   files: FileReport[];
+  /** Files in the folders that are no past issue by their extension, not read. */
+  skipped: number;
+}
+
+/** What became of a file of an import (`desktop::importing::FileStatus`). */
+export type FileStatus = 'new' | 'already_stored' | 'read' | 'refused';
+
+/** How far an import is: file `done + 1` of `total` is being read (`desktop::importing::Progress`). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file: string;
 }
 
 /** What was read from one file of an import (`desktop::FileReport`). */
@@ -61,6 +74,9 @@ export interface FileReport {
   recognised: string[];
   /** 「第204行：最后一段…没有结束标点，请核对是否完整」. */
   warnings: string[];
+  status: FileStatus;
+  /** 「已导入」, 「总第245期已在档案中…，未重复导入」, or why it was refused. */
+  message: string;
 }
 
 export const api = {
@@ -74,7 +90,11 @@ export const api = {
   remove: (id: string) => invoke<void>('delete_issue', { id }),
   restore: (id: string) => invoke<void>('restore_issue', { id }),
   pickImportFiles: () => invoke<string[]>('pick_import_files'),
+  pickImportFolder: () => invoke<string | null>('pick_import_folder'),
   importFiles: (paths: string[]) => invoke<ImportReport>('import_files', { paths }),
+  /** Calls `seen` before each file of a running import. */
+  onImportProgress: (seen: (p: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>('bulletin://import-progress', (e) => seen(e.payload)),
   /** The preview after a change: every page's hash, drawings of the pages `session` lacks. */
   previewUpdate: (session: string, issue: Issue) =>
     invoke<PreviewUpdate>('preview_update', { session, issue }),

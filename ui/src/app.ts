@@ -9,7 +9,7 @@ import { EditorForm } from './editor';
 import { isImagePath } from './figures';
 import { ImageCache } from './imagecache';
 import { History } from './history';
-import { fileHeading, filesToCheck, importSummary } from './importreport';
+import { importSummary, needsDialog, progressText, resultList } from './importreport';
 import { exportFileName, issueLabel, STATUS_LABELS } from './issue';
 import { modalIsOpen, notify, showModal } from './modal';
 import { showFontsDialog } from './fontsdialog';
@@ -96,6 +96,7 @@ export class App {
       api,
       open: (id) => void this.openIssue(id),
       importFiles: () => void this.pickAndImport(),
+      importFolder: () => void this.pickAndImport(true),
       verifyArchive: () => void this.verifyArchive(),
       archiveSettings: () => void this.archiveSettings(),
       exportVolume: () => void this.exportVolume(),
@@ -1075,9 +1076,11 @@ export class App {
 
   // ---- import ----
 
-  async pickAndImport(): Promise<void> {
+  async pickAndImport(folder = false): Promise<void> {
     try {
-      const paths = await this.api.pickImportFiles();
+      const paths = folder
+        ? [await this.api.pickImportFolder()].filter((p): p is string => !!p)
+        : await this.api.pickImportFiles();
       if (paths.length) await this.importPaths(paths);
     } catch (e) {
       notify(errorText(e), 'error');
@@ -1095,45 +1098,29 @@ export class App {
       for (const p of paths) await this.review.importPath(p);
       return;
     }
-    const progress =
-      paths.length > 1
-        ? showModal(`正在导入 ${paths.length} 个文件`, [h('div', { class: 'progress' }, h('div'))], [], {
-            dismissable: false,
-          })
-        : null;
+    // A folder or several files: 「正在导入 12/48：…」 as the engine reaches each file.
+    const line = h('p', { text: `正在导入 ${paths.length} 个位置` });
+    const progress = showModal('导入往期简报', [line, h('div', { class: 'progress' }, h('div'))], [], {
+      dismissable: false,
+    });
+    const unlisten = await this.api.onImportProgress((p) => (line.textContent = progressText(p)));
     try {
       const report = await this.api.importFiles(paths);
-      progress?.close();
+      unlisten();
+      progress.close();
       if (this.screen === 'editor') await this.showArchive();
       else await this.archive.refresh();
       notify(importSummary(report));
-      const notes = [...report.failed, ...report.same_total, ...report.already_stored];
-      const toCheck = filesToCheck(report);
-      if (report.failed.length || report.same_total.length || toCheck.length) {
+      if (needsDialog(report)) {
         showModal(
           report.failed.length ? `有 ${report.failed.length} 个文件没有导入` : '导入完成，有几期需要核对',
-          [
-            h('ul', { class: 'findings' }, ...notes.map((f) => h('li', { text: f.message }))),
-            ...toCheck.map((f) =>
-              h(
-                'div',
-                { class: 'import-checks' },
-                h('h3', { text: fileHeading(f) }),
-                h('ul', { class: 'findings' }, ...f.warnings.map((w) => h('li', { text: w }))),
-                h(
-                  'details',
-                  {},
-                  h('summary', { text: '识别结果' }),
-                  ...f.recognised.map((r) => h('div', { text: r })),
-                ),
-              ),
-            ),
-          ],
+          resultList(report),
           [{ label: '好', primary: true }],
         );
       }
     } catch (e) {
-      progress?.close();
+      unlisten();
+      progress.close();
       notify(errorText(e), 'error');
     }
   }

@@ -12,6 +12,8 @@ export interface ArchiveHost {
   api: Pick<Api, 'listIssues' | 'listDeleted' | 'search' | 'remove' | 'restore' | 'newNext'>;
   open(id: string): void;
   importFiles(): void;
+  /** Picks a folder and imports every past issue in it (and its sub-folders). */
+  importFolder(): void;
   /** 校验存档: checks every archived file against its recorded hash. */
   verifyArchive(): void;
   /** 归档目录: shows and changes where published issues are archived. */
@@ -68,6 +70,10 @@ export class ArchiveView {
           id: 'import',
           shortcut: 'Ctrl+O',
           title: '导入纯文本、Word（.docx、.doc）或 JSON 格式的往期简报（也可以把文件拖进窗口）',
+        }),
+        button('导入文件夹…', () => host.importFolder(), {
+          id: 'import-folder',
+          title: '导入一个文件夹（含子文件夹）里所有的往期简报：纯文本、Word 或 JSON',
         }),
         button('校验存档', () => host.verifyArchive(), {
           id: 'verify-archive',

@@ -225,13 +225,16 @@ export class FakeApi {
       remove: async (id: string) => void (this.issues.get(id)!.deleted = true),
       restore: async (id: string) => void (this.issues.get(id)!.deleted = false),
       pickImportFiles: async () => [],
+      pickImportFolder: async () => null,
       importFiles: async (): Promise<ImportReport> => ({
         imported: [],
         already_stored: [],
         same_total: [],
         failed: [],
         files: [],
+        skipped: 0,
       }),
+      onImportProgress: async () => () => {},
       previewUpdate: async (session: string, issue: Issue): Promise<PreviewUpdate> => {
         this.previews.push(structuredClone(issue));
         // One page per article: its headline as a line, a glyph per character (numbered by code).
