@@ -6,6 +6,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { errorText } from './autosave';
 import { barChart } from './barchart';
 import { button, h, replaceChildren } from './dom';
+import { showModal } from './modal';
 
 /** What the view asks for. */
 export interface StatsQuery {
@@ -338,7 +339,7 @@ export class StatsView {
             h(
               'td',
               {},
-              button('修改', () => void this.editAlias(a), { class: 'alias-edit' }),
+              button('修改', () => this.editAlias(a), { class: 'alias-edit' }),
               button('删除', () => void this.deleteAlias(a), { class: 'alias-delete' }),
             ),
           ),
@@ -361,9 +362,29 @@ export class StatsView {
     return true;
   }
 
-  private async editAlias(a: UnitAlias): Promise<void> {
-    const unit = window.prompt(`「${a.alias}」计入的单位：`, a.unit);
-    if (unit !== null && unit.trim() !== a.unit) await this.setAlias(a.alias, unit);
+  /** Asks, in the app's own dialog, which unit an alias counts as (Enter saves, Escape cancels). */
+  editAlias(a: UnitAlias): void {
+    const input = h('input', {
+      attrs: { id: 'alias-edit-unit', type: 'text', value: a.unit, 'aria-label': '计入的单位' },
+    });
+    const save = () => {
+      modal.close();
+      const unit = input.value.trim();
+      if (unit !== '' && unit !== a.unit) void this.setAlias(a.alias, unit);
+    };
+    input.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') {
+        ev.preventDefault();
+        save();
+      }
+    });
+    const modal = showModal(
+      '修改别名',
+      [h('label', { text: `「${a.alias}」计入的单位：` }, input)],
+      [{ label: '取消' }, { label: '保存', primary: true, id: 'alias-save', run: save, stay: true }],
+    );
+    input.focus();
+    input.select();
   }
 
   /** Deletes an alias (undoable). */

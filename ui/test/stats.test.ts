@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { barChart } from '../src/barchart';
 import { StatsView } from '../src/stats';
 import { FakeStatsApi } from './fake-api';
@@ -55,6 +55,22 @@ describe('统计 view', () => {
     expect(api.aliases).toEqual([]);
     expect(view.data!.rows[2]!.name).toBe('王刚');
     expect(notes.at(-1)).toBe('已撤销：别名 王刚');
+  });
+
+  it("changes an alias in the app's dialog: Enter saves, Escape keeps it", async () => {
+    await view.setAlias('苍南科协', '苍南县科协');
+    (document.querySelector('.alias-edit') as HTMLElement).click();
+    const input = document.querySelector('#alias-edit-unit') as HTMLInputElement;
+    expect(input.value).toBe('苍南县科协');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.querySelector('#alias-edit-unit')).toBeNull();
+    expect(api.aliases).toEqual([{ alias: '苍南科协', unit: '苍南县科协' }]);
+    (document.querySelector('.alias-edit') as HTMLElement).click();
+    const again = document.querySelector('#alias-edit-unit') as HTMLInputElement;
+    again.value = ' 温州市科协 ';
+    again.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(api.aliases).toEqual([{ alias: '苍南科协', unit: '温州市科协' }]));
+    expect(document.querySelector('#alias-edit-unit')).toBeNull();
   });
 
   it('undoes a delete by putting the alias back', async () => {
