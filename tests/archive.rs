@@ -8,12 +8,15 @@ mod images_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use bulletin::archive::{self, Exporter, Problem};
 use bulletin::images::ImageId;
 use bulletin::model::{Issue, Status};
 use bulletin::store::{Store, StoreError, SCHEMA_VERSION};
+
+mod cli_support;
+use cli_support::{bulletin, ok};
 
 const ISSUE: &str = r#"{
   "masthead": {"name": "温州科协信息", "number": 4, "total_number": 245,
@@ -304,26 +307,6 @@ fn a_version_2_database_is_backed_up_and_gains_proofs_and_archive() {
     assert_eq!(p.revision, 1);
     let e = store.save(id, &issue()).unwrap_err();
     assert!(matches!(e, StoreError::Published(_)));
-}
-
-fn bulletin(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("BULLETIN_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = bulletin(db, args);
-    assert!(
-        o.status.success(),
-        "bulletin {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
 }
 
 fn fails(db: &Path, args: &[&str]) -> String {

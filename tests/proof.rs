@@ -1,13 +1,13 @@
 //! Proof rounds (校样) in a real store, and `bulletin proof / proofs / diff` end to end.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use bulletin::diff::Segment;
 use bulletin::model::{Issue, Status};
 use bulletin::proof::Stamp;
 use bulletin::store::{Store, StoreError};
 use chrono::NaiveDate;
+
+mod cli_support;
+use cli_support::{bulletin, ok};
 
 const ISSUE: &str = r#"{
   "masthead": {"name": "温州科协信息", "number": 4, "total_number": 245,
@@ -115,26 +115,6 @@ fn freezing_an_unknown_issue_fails_and_writes_nothing() {
         store.freeze_proof(missing, "x"),
         Err(StoreError::NotFound(_))
     ));
-}
-
-fn bulletin(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("BULLETIN_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = bulletin(db, args);
-    assert!(
-        o.status.success(),
-        "bulletin {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
 }
 
 #[test]

@@ -9,21 +9,13 @@
 mod docx_support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use bulletin::model::Status;
 use bulletin::stats::{self, Kind, Period, Scope, Stats};
 use bulletin::store::{Store, SCHEMA_VERSION};
 
-fn bulletin(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("BULLETIN_DB")
-        .output()
-        .unwrap()
-}
+mod cli_support;
+use cli_support::bulletin;
 
 /// A store holding every past issue of tests/data/past and the text issues of tests/data.
 fn store_with_past_issues(dir: &Path) -> PathBuf {
