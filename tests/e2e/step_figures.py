@@ -117,3 +117,56 @@ def figures_session(t, work: Path, export_dir: Path) -> None:
     t.log(f"photo inserted through the file chooser, on preview page {img['page']}; "
           f"the PDF holds it as JPEG {PHOTO_W}×{PHOTO_H} on page {photos[0][0]}")
     s.quit()
+
+
+def photos_issue_file(work: Path) -> Path:
+    """The sample issue with 10 photos (3000 × 2000 JPEGs, two after the first paragraphs of each of
+    its first five articles), as a draft 总第998期 in the JSON interchange form (pictures as base64)."""
+    import base64
+    import hashlib
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    issue = json.loads((root / "tests/data/sample-issue.json").read_text(encoding="utf-8"))
+    issue["masthead"].update({"number": 11, "total_number": 998, "date": "2020-11-30"})
+    issue["status"] = "draft"
+    images = {}
+    folder = work / "十张照片"
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(10):
+        jpeg = folder / f"{n}.jpg"
+        subprocess.run(["convert", "-size", "3000x2000", f"gradient:#{n}0a040-#30{n}0c0",
+                        "-quality", "85", str(jpeg)], check=True, timeout=60)
+        data = jpeg.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        images[sha] = {"media_type": "image/jpeg", "width_px": 3000, "height_px": 2000,
+                       "data": base64.b64encode(data).decode()}
+        figure = {"kind": "figure", "text": f"图为第{n + 1}张测试照片", "figure": {"image": sha, "width": 100}}
+        issue["articles"][n // 2]["blocks"].insert(1, figure)
+    issue["images"] = images
+    path = work / "十张照片的一期.json"
+    path.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def photo_latency(t, s, work: Path) -> None:
+    """Issue 24: typing latency in an issue with 10 photos, the page typed into holding one; the
+    update carries no picture bytes (measured as the other latency steps are, printed)."""
+    s.css("#back").click()
+    s.until("the archive", lambda: s.all("#import"))
+    s.css("#import").click()
+    t.choose_in_file_chooser("导入简报", photos_issue_file(work))
+    total = "总第998期"
+    s.until("the issue with 10 photos imported", lambda: any(
+        r.find_element(t.By.CSS_SELECTOR, "td.total").get_property("textContent") == total
+        for r in s.all("tr.issue-row")), 60)
+    row = [r for r in s.all("tr.issue-row")
+           if r.find_element(t.By.CSS_SELECTOR, "td.total").get_property("textContent") == total][0]
+    row.find_element(t.By.CSS_SELECTOR, "button.open").click()
+    s.until("the issue with photos in the editor", lambda: total in s.css("#editor-title").get_property("textContent"))
+    s.until("its pictures on the preview's pages", lambda: s.driver.execute_script(
+        "return document.querySelectorAll('#preview-pages image').length") >= 1, 60)
+    s.until("the pages in view drawn", lambda: s.driver.execute_script(t.VISIBLE_PAGES_DRAWN))
+    run = t.typing_latency(s, "issue with 10 photos", "articles.0.blocks.0.text")
+    assert run["bytes"] < 64 * 1024, f"a keystroke sent {run['bytes']} bytes: pictures travelled with it?"
+    s.shot("19b-typing-10-photos.png")

@@ -399,6 +399,7 @@ def latency_session(work: Path) -> None:
     middle = len(s.all('[data-path$=".headline"][data-path^="articles."]')) // 2
     typing_latency(s, "40-page issue", f"articles.{middle}.blocks.0.text")
     s.shot("19-typing-40-pages.png")
+    step_figures.photo_latency(sys.modules[__name__], s, work)
 
     # A 1366 × 768 laptop screen: the editor and the preview fit, nothing runs off the right edge.
     s.driver.set_window_rect(x=0, y=0, width=1366, height=768)
