@@ -5,12 +5,12 @@
 //! deletion LibreOffice keeps in the .doc is left out; text boxes are read where they are anchored; a damaged file, random bytes with the OLE
 //! signature, an encrypted file and an Excel workbook are refused with a message, and nothing is stored.
 
+mod cli_support;
 mod docx_support;
 mod past_support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bulletin::import::{self, ImportError};
 use past_support::{assert_same, expected, inputs, warnings};
@@ -190,13 +190,7 @@ fn text_boxes_are_read_where_they_are_anchored() {
 fn refused_and_nothing_stored(file: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.sqlite3");
-    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(&db)
-        .arg("import")
-        .arg(file)
-        .output()
-        .unwrap();
+    let out = cli_support::bulletin(&db, &["import", file.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success(), "{}: imported", file.display());
     assert!(
@@ -295,18 +289,7 @@ fn the_app_s_import_and_bulletin_import_store_a_doc() {
     assert_same(&stored.issue, &want, "the app's import");
 
     let cli_db = dir.path().join("cli.sqlite3");
-    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(&cli_db)
-        .arg("import")
-        .arg(&doc)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli_support::ok(&cli_db, &["import", doc.to_str().unwrap()]);
     let store = bulletin::store::Store::open(&cli_db).unwrap();
     let list = store.list().unwrap();
     assert_eq!(list.len(), 1);

@@ -8,12 +8,12 @@
 //! caption as a paragraph and names every picture. A JPEG comes in as a figure too; a GIF is
 //! named as a format we do not take.
 
+mod cli_support;
 mod docx_support;
 mod images_support;
 mod past_support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bulletin::images::Image;
 use bulletin::import;
@@ -165,13 +165,7 @@ fn bulletin_import_and_the_app_s_import_list_the_pictures() {
     let docx = word_with_pictures(dir.path());
     let db = dir.path().join("store.sqlite3");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .arg("--db")
-        .arg(&db)
-        .args(["import", "--dry-run"])
-        .arg(&docx)
-        .output()
-        .unwrap();
+    let out = cli_support::bulletin(&db, &["import", "--dry-run", docx.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",

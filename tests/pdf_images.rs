@@ -101,17 +101,7 @@ fn photos() -> Photos {
 }
 
 fn render(issue: &Issue, archival: bool) -> Vec<u8> {
-    let fonts = layout_common::fonts();
-    let doc = bulletin::layout::layout(issue, fonts).unwrap();
-    pdf::render(
-        &doc,
-        fonts,
-        &PdfOptions {
-            archival,
-            ..PdfOptions::default()
-        },
-    )
-    .unwrap()
+    layout_common::pdf(issue, archival)
 }
 
 #[test]

@@ -6,21 +6,10 @@ mod layout_common;
 
 use std::process::Command;
 
-use bulletin::pdf::{self, PdfOptions};
 use lopdf::{Document, Object};
 
 fn sample_pdf(archival: bool) -> Vec<u8> {
-    let fonts = layout_common::fonts();
-    let doc = bulletin::layout::layout(&layout_common::sample_issue(), fonts).unwrap();
-    pdf::render(
-        &doc,
-        fonts,
-        &PdfOptions {
-            archival,
-            ..PdfOptions::default()
-        },
-    )
-    .unwrap()
+    layout_common::pdf(&layout_common::sample_issue(), archival)
 }
 
 fn catalog(doc: &Document) -> &lopdf::Dictionary {

@@ -62,6 +62,21 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// The sample issue (tests/data/issue-2020-04-245.txt) with a closing block added.
+/// `issue` laid out and drawn as the final PDF, or as the PDF/A-2b archive copy when `archival`.
+pub fn pdf(issue: &Issue, archival: bool) -> Vec<u8> {
+    let fonts = fonts();
+    let doc = bulletin::layout::layout(issue, fonts).unwrap();
+    bulletin::pdf::render(
+        &doc,
+        fonts,
+        &bulletin::pdf::PdfOptions {
+            archival,
+            ..bulletin::pdf::PdfOptions::default()
+        },
+    )
+    .unwrap()
+}
+
 pub fn sample_issue() -> Issue {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
